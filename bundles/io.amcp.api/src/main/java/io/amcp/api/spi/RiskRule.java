@@ -1,0 +1,16 @@
+package io.amcp.api.spi;
+
+import io.amcp.api.model.StrategyId;
+import io.amcp.api.order.SubmitOrder;
+
+/**
+ * A pre-trade check, registered as an OSGi service and run on the kernel thread for every new
+ * order before it reaches a broker. Must be fast and must not block.
+ */
+public interface RiskRule {
+
+    /** Name reported in rejections, e.g. {@code max-order-notional}. */
+    String name();
+
+    RiskDecision check(SubmitOrder order, StrategyId strategy, RiskContext context);
+}
