@@ -1,0 +1,850 @@
+package io.amcp.core;
+
+import io.amcp.api.model.Bar;
+import io.amcp.api.model.ClientOrderId;
+import io.amcp.api.model.Instrument;
+import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Money;
+import io.amcp.api.model.Price;
+import io.amcp.api.model.Quote;
+import io.amcp.api.model.StrategyId;
+import io.amcp.api.model.TradeTick;
+import io.amcp.api.order.OrderClass;
+import io.amcp.api.order.OrderDenied;
+import io.amcp.api.order.OrderEvent;
+import io.amcp.api.order.OrderFilled;
+import io.amcp.api.order.OrderSubmitted;
+import io.amcp.api.order.OrderType;
+import io.amcp.api.order.OrderView;
+import io.amcp.api.order.ReplaceOrder;
+import io.amcp.api.order.SubmitOrder;
+import io.amcp.api.order.TimeInForce;
+import io.amcp.api.portfolio.AccountView;
+import io.amcp.api.portfolio.PositionView;
+import io.amcp.api.spi.BrokerConnector;
+import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.KillSwitch;
+import io.amcp.api.spi.MarketDataSink;
+import io.amcp.api.spi.RiskContext;
+import io.amcp.api.spi.RiskDecision;
+import io.amcp.api.spi.RiskRule;
+import io.amcp.api.spi.Strategy;
+import io.amcp.api.spi.StrategyState;
+import io.amcp.api.spi.TimerHandle;
+import io.amcp.api.spi.TradingNode;
+import io.amcp.core.journal.Journal;
+import io.amcp.core.journal.JournalEntry;
+import io.amcp.core.ledger.Ledger;
+import io.amcp.core.oms.IllegalOrderTransitionException;
+import io.amcp.core.oms.OrderManager;
+import io.amcp.core.risk.KillSwitchRule;
+import io.amcp.core.risk.RiskChain;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single-threaded trading kernel: one event loop that owns the OMS, the ledger, the risk chain
+ * and the strategies, so none of them needs a lock. Other threads only {@link #post} events (market
+ * data, broker events, commands) into its inbound queue.
+ *
+ * <p>Per bar, in this order: day roll; every market-data sink (the paper exchange fills working
+ * orders on this bar); the resulting order events are applied; the ledger marks the bar's close;
+ * subscribed strategies see the bar; orders they submit are checked, journaled and routed at once
+ * and so can fill on the next bar at the earliest.
+ *
+ * <p>Two ways to drive it: {@link #start()} runs the loop on its own thread (paper and live
+ * trading); a backtest calls {@link #processBar(Bar)} from its own thread, which then is the kernel
+ * thread, with a {@link SimulatedClock}.
+ */
+public final class Kernel implements TradingNode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
+    private static final ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");
+    private static final StrategySlot[] NO_SUBSCRIBERS = new StrategySlot[0];
+
+    private final Clock clock;
+    private final SimulatedClock simulatedClock;
+    private final Journal journal;
+    private final boolean journaling;
+    private final OrderManager oms = new OrderManager();
+    private final Ledger ledger;
+    private final RiskChain riskChain = new RiskChain();
+    private final KillSwitchState killSwitch = new KillSwitchState();
+    private final ExecutionRouter router = new ExecutionRouter();
+    private final List<MarketDataSink> marketSinks = new CopyOnWriteArrayList<>();
+    private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
+    private final Map<StrategyId, StrategySlot> strategies = new LinkedHashMap<>();
+    private final Map<StrategyId, StrategyState> parkedStates = new HashMap<>();
+    private final Map<InstrumentId, StrategySlot[]> subscribers = new HashMap<>();
+    private final Map<StrategyId, Ledger> books = new HashMap<>();
+    private final ArrayDeque<Object> pending = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<Object> inbound = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final RiskView riskView = new RiskView();
+
+    private volatile Thread kernelThread;
+    private volatile boolean running;
+    private long nextDayStart = Long.MIN_VALUE;
+    private long timerSequence;
+    private long errors;
+
+    /**
+     * @param clock       the kernel clock; a {@link SimulatedClock} is advanced to each event's time
+     * @param journal     where state changes are recorded ({@link Journal#NONE} in backtests)
+     * @param initialCash starting cash
+     * @param leverage    buying power as a multiple of equity
+     */
+    public Kernel(Clock clock, Journal journal, Money initialCash, double leverage) {
+        this.clock = clock;
+        this.simulatedClock = clock instanceof SimulatedClock s ? s : null;
+        this.journal = journal;
+        this.journaling = journal != Journal.NONE;
+        this.ledger = new Ledger(initialCash, leverage);
+        this.riskChain.add(new KillSwitchRule());
+    }
+
+    // ------------------------------------------------------------------ wiring
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public RiskChain riskChain() {
+        return riskChain;
+    }
+
+    public void addRiskRule(RiskRule rule) {
+        riskChain.add(rule);
+    }
+
+    public void removeRiskRule(RiskRule rule) {
+        riskChain.remove(rule);
+    }
+
+    /** Adds a venue; the first one added is the default route. Its events flow back into this kernel. */
+    public void addBroker(BrokerConnector broker) {
+        router.add(broker);
+        broker.connect(this::post);
+    }
+
+    public void removeBroker(BrokerConnector broker) {
+        router.remove(broker);
+        broker.disconnect();
+    }
+
+    /** Adds a sink that sees market data before the strategies (the paper exchange's matching). */
+    public void addMarketDataSink(MarketDataSink sink) {
+        marketSinks.add(sink);
+    }
+
+    public void removeMarketDataSink(MarketDataSink sink) {
+        marketSinks.remove(sink);
+    }
+
+    public void addListener(KernelListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(KernelListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Describes an instrument (asset class, multiplier); unknown instruments are inferred from the symbol. */
+    public void registerInstrument(Instrument instrument) {
+        execute(() -> {
+            instruments.put(instrument.id(), instrument);
+            ledger.setMultiplier(instrument.id(), instrument.multiplier());
+        });
+    }
+
+    public Instrument instrument(InstrumentId id) {
+        Instrument i = instruments.get(id);
+        return i != null ? i : Instrument.infer(id);
+    }
+
+    /** The account ledger; read it only on the kernel thread. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** The OMS book; read it only on the kernel thread. */
+    public OrderManager orderManager() {
+        return oms;
+    }
+
+    // ------------------------------------------------------------------ recovery
+
+    /**
+     * Rebuilds OMS, ledger and kill-switch state from the journal. Call once, before trading starts.
+     *
+     * @return the number of entries replayed
+     */
+    public int recover() {
+        int[] count = {0};
+        journal.replay(entry -> {
+            count[0]++;
+            if (entry instanceof OrderEvent e) {
+                applyOrderEvent(e);
+            } else if (entry instanceof JournalEntry.Mark m) {
+                ledger.mark(m.instrument(), m.priceRaw());
+                advanceClock(m.time());
+            } else if (entry instanceof JournalEntry.DayStarted d) {
+                ledger.startDay();
+                nextDayStart = nextExchangeMidnight(d.time());
+            } else if (entry instanceof JournalEntry.KillSwitchChanged k) {
+                killSwitch.set(k.engaged(), k.reason());
+            }
+        });
+        return count[0];
+    }
+
+    // ------------------------------------------------------------------ event loop
+
+    /** Starts the kernel thread (paper and live trading). */
+    public synchronized void start(String name) {
+        if (running) {
+            return;
+        }
+        running = true;
+        Thread t = new Thread(this::loop, name);
+        t.setDaemon(true);
+        kernelThread = t;
+        t.start();
+    }
+
+    /** Stops the kernel thread after the event being processed; waits up to 5 seconds. */
+    public void stop() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = kernelThread;
+        }
+        if (t != null && t != Thread.currentThread()) {
+            LockSupport.unpark(t);
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        kernelThread = null;
+    }
+
+    /** Posts an event (market data, order event or {@link Runnable} command) from any thread. */
+    public void post(Object event) {
+        Thread t = kernelThread;
+        if (t == null || t == Thread.currentThread()) {
+            pending.add(event);
+            if (t == null) {
+                drainPending();
+            }
+        } else {
+            inbound.add(event);
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Runs {@code task} on the kernel thread (now, if already on it or if no thread is running). */
+    public void execute(Runnable task) {
+        post(task);
+    }
+
+    /**
+     * Runs {@code task} on the kernel thread and returns its result; waits up to 5 seconds. Used by
+     * the shell, web and API threads to read consistent snapshots.
+     */
+    public <T> T call(Callable<T> task) {
+        Thread t = kernelThread;
+        if (t == null || t == Thread.currentThread()) {
+            try {
+                return task.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        FutureTask<T> future = new FutureTask<>(task);
+        inbound.add(future);
+        LockSupport.unpark(t);
+        try {
+            return future.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the kernel", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("kernel call failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void loop() {
+        LOG.info("kernel started");
+        while (running) {
+            Object event = inbound.poll();
+            if (event == null) {
+                fireTimers(clock.nanos());
+                long parkNanos = 10_000_000L;
+                Timer next = timers.peek();
+                if (next != null && simulatedClock == null) {
+                    parkNanos = Math.max(1_000L, Math.min(parkNanos, next.time - clock.nanos()));
+                }
+                LockSupport.parkNanos(this, parkNanos);
+                continue;
+            }
+            try {
+                dispatch(event);
+                drainPending();
+            } catch (RuntimeException e) {
+                reportError("kernel event " + event + " failed: " + e, e);
+            }
+        }
+        LOG.info("kernel stopped");
+    }
+
+    /**
+     * Processes one bar synchronously on the calling thread: the backtest replay path. The clock (a
+     * {@link SimulatedClock}) is advanced to the bar's time and due timers fire first.
+     */
+    public void processBar(Bar bar) {
+        advanceClock(bar.time());
+        if (!timers.isEmpty()) {
+            fireTimers(bar.time());
+        }
+        onBar(bar);
+        if (!pending.isEmpty()) {
+            drainPending();
+        }
+    }
+
+    private void drainPending() {
+        Object next;
+        while ((next = pending.poll()) != null) {
+            dispatch(next);
+        }
+    }
+
+    private void dispatch(Object event) {
+        if (event instanceof Bar bar) {
+            advanceClock(bar.time());
+            onBar(bar);
+        } else if (event instanceof Notification n) {
+            n.slot.deliver(n.event);
+        } else if (event instanceof OrderEvent e) {
+            onOrderEvent(e);
+        } else if (event instanceof Quote q) {
+            advanceClock(q.time());
+            onQuote(q);
+        } else if (event instanceof TradeTick t) {
+            advanceClock(t.time());
+            onTrade(t);
+        } else if (event instanceof Runnable r) {
+            r.run();
+        } else {
+            throw new IllegalArgumentException("unknown kernel event " + event);
+        }
+    }
+
+    private void advanceClock(long time) {
+        if (simulatedClock != null) {
+            simulatedClock.advanceTo(time);
+        }
+    }
+
+    private void rollDay(long time) {
+        if (time >= nextDayStart) {
+            nextDayStart = nextExchangeMidnight(time);
+            ledger.startDay();
+            if (journaling) {
+                journal.append(new JournalEntry.DayStarted(time));
+            }
+        }
+    }
+
+    private static long nextExchangeMidnight(long time) {
+        LocalDate day = Clock.toInstant(time).atZone(EXCHANGE_ZONE).toLocalDate();
+        return Clock.toNanos(day.plusDays(1).atStartOfDay(EXCHANGE_ZONE).toInstant());
+    }
+
+    private void onBar(Bar bar) {
+        rollDay(bar.time());
+        for (MarketDataSink sink : marketSinks) {
+            sink.onBar(bar);
+        }
+        if (!pending.isEmpty()) {
+            drainPending();
+        }
+        ledger.mark(bar.instrument(), bar.close());
+        if (journaling) {
+            journal.append(new JournalEntry.Mark(bar.instrument(), bar.close(), bar.time()));
+        }
+        StrategySlot[] subs = subscribers.getOrDefault(bar.instrument(), NO_SUBSCRIBERS);
+        for (StrategySlot slot : subs) {
+            slot.onMarketData(bar);
+        }
+        for (KernelListener l : listeners) {
+            l.onBarProcessed(bar);
+        }
+    }
+
+    private void onQuote(Quote quote) {
+        rollDay(quote.time());
+        for (MarketDataSink sink : marketSinks) {
+            sink.onQuote(quote);
+        }
+        drainPending();
+        ledger.mark(quote.instrument(), quote.mid());
+        for (StrategySlot slot : subscribers.getOrDefault(quote.instrument(), NO_SUBSCRIBERS)) {
+            slot.onMarketData(quote);
+        }
+    }
+
+    private void onTrade(TradeTick trade) {
+        rollDay(trade.time());
+        for (MarketDataSink sink : marketSinks) {
+            sink.onTrade(trade);
+        }
+        drainPending();
+        ledger.mark(trade.instrument(), trade.price());
+        for (StrategySlot slot : subscribers.getOrDefault(trade.instrument(), NO_SUBSCRIBERS)) {
+            slot.onMarketData(trade);
+        }
+    }
+
+    // ------------------------------------------------------------------ orders
+
+    private void onOrderEvent(OrderEvent event) {
+        if (!oms.contains(event.clientOrderId())) {
+            reportError("order event for unknown order " + event.clientOrderId() + ": " + event, null);
+            return;
+        }
+        if (journaling) {
+            journal.append(event);
+        }
+        if (!applyOrderEvent(event)) {
+            return;
+        }
+        notifyOwner(event);
+    }
+
+    /** Applies an event to OMS and ledger; false if it was refused or a duplicate. */
+    private boolean applyOrderEvent(OrderEvent event) {
+        try {
+            if (oms.apply(event) == OrderManager.Outcome.DUPLICATE) {
+                return false;
+            }
+        } catch (IllegalOrderTransitionException e) {
+            reportError(e.getMessage(), null);
+            return false;
+        }
+        if (event instanceof OrderFilled f) {
+            ledger.applyFill(f.instrument(), f.side(), f.quantity().raw(), f.price().raw(), f.commission().raw());
+            bookOf(oms.owner(f.clientOrderId())).applyFill(f.instrument(), f.side(), f.quantity().raw(),
+                    f.price().raw(), f.commission().raw());
+        }
+        return true;
+    }
+
+    private void notifyOwner(OrderEvent event) {
+        for (KernelListener l : listeners) {
+            l.onOrderEvent(event);
+        }
+        StrategySlot owner = strategies.get(oms.owner(event.clientOrderId()));
+        if (owner != null) {
+            owner.deliver(event);
+        }
+    }
+
+    /**
+     * Submits an order for a strategy (or {@code manual}): idempotency check, risk chain, journal,
+     * OMS, route. Kernel thread only.
+     */
+    ClientOrderId submit(StrategyId strategy, SubmitOrder order, StrategySlot slot) {
+        ClientOrderId id = order.clientOrderId();
+        long now = clock.nanos();
+        if (oms.contains(id)) {
+            OrderDenied denied = new OrderDenied(id, strategy, order, "duplicate-client-order-id",
+                    "client order id " + id + " was already used; the order was not sent again", now);
+            defer(slot, denied);
+            return id;
+        }
+        RiskDecision decision = riskChain.check(order, strategy, riskView);
+        if (!decision.approved()) {
+            OrderDenied denied = new OrderDenied(id, strategy, order, decision.rule(), decision.reason(), now);
+            record(denied);
+            defer(slot, denied);
+            return id;
+        }
+        if (order.orderClass() == OrderClass.OCO) {
+            record(new OrderSubmitted(legId(id, "tp"), strategy, takeProfitLeg(order, id), id, false, now));
+            record(new OrderSubmitted(legId(id, "sl"), strategy, stopLossLeg(order, id), id, false, now));
+        } else {
+            OrderSubmitted submitted = new OrderSubmitted(id, strategy, order, null, false, now);
+            record(submitted);
+            defer(slot, submitted);
+            if (order.takeProfit() != null) {
+                record(new OrderSubmitted(legId(id, "tp"), strategy, takeProfitLeg(order, id), id, true, now));
+            }
+            if (order.stopLoss() != null) {
+                record(new OrderSubmitted(legId(id, "sl"), strategy, stopLossLeg(order, id), id, true, now));
+            }
+        }
+        router.submit(order);
+        return id;
+    }
+
+    private static ClientOrderId legId(ClientOrderId parent, String suffix) {
+        return ClientOrderId.of(parent.value() + "-" + suffix);
+    }
+
+    private static SubmitOrder takeProfitLeg(SubmitOrder parent, ClientOrderId parentId) {
+        boolean exitOnly = parent.orderClass() == OrderClass.OCO;
+        return SubmitOrder.builder(parent.instrument(), exitOnly ? parent.side() : parent.side().opposite(),
+                        parent.quantity())
+                .clientOrderId(legId(parentId, "tp")).type(OrderType.LIMIT)
+                .limitPrice(parent.takeProfit().limitPrice()).timeInForce(legTif(parent)).build();
+    }
+
+    private static SubmitOrder stopLossLeg(SubmitOrder parent, ClientOrderId parentId) {
+        boolean exitOnly = parent.orderClass() == OrderClass.OCO;
+        Price limit = parent.stopLoss().limitPrice();
+        return SubmitOrder.builder(parent.instrument(), exitOnly ? parent.side() : parent.side().opposite(),
+                        parent.quantity())
+                .clientOrderId(legId(parentId, "sl")).type(limit == null ? OrderType.STOP : OrderType.STOP_LIMIT)
+                .stopPrice(parent.stopLoss().stopPrice()).limitPrice(limit).timeInForce(legTif(parent)).build();
+    }
+
+    private static TimeInForce legTif(SubmitOrder parent) {
+        return parent.timeInForce() == TimeInForce.GTC ? TimeInForce.GTC : TimeInForce.DAY;
+    }
+
+    private void record(OrderEvent event) {
+        if (journaling) {
+            journal.append(event);
+        }
+        oms.apply(event);
+        for (KernelListener l : listeners) {
+            l.onOrderEvent(event);
+        }
+    }
+
+    private void defer(StrategySlot slot, OrderEvent event) {
+        if (slot != null) {
+            pending.add(new Notification(slot, event));
+        }
+    }
+
+    void cancelOrder(ClientOrderId id) {
+        if (oms.status(id) == null || oms.status(id).isTerminal()) {
+            reportError("cancel of " + id + " ignored: unknown or already final", null);
+            return;
+        }
+        router.cancel(id);
+    }
+
+    void replaceOrder(ReplaceOrder replace) {
+        if (oms.status(replace.clientOrderId()) == null || oms.status(replace.clientOrderId()).isTerminal()) {
+            reportError("replace of " + replace.clientOrderId() + " ignored: unknown or already final", null);
+            return;
+        }
+        router.replace(replace);
+    }
+
+    // ------------------------------------------------------------------ strategies
+
+    /**
+     * Starts a strategy (on the kernel thread). If a strategy with the same id is running it is
+     * swapped: the old one's snapshot is restored into the new one between two events, and open
+     * orders and positions stay with the id.
+     */
+    public void addStrategy(Strategy strategy) {
+        execute(() -> {
+            StrategyId id = strategy.id();
+            StrategySlot old = strategies.get(id);
+            StrategyState state = parkedStates.remove(id);
+            if (old != null) {
+                state = old.strategy.snapshot();
+                detach(old);
+            }
+            StrategySlot slot = new StrategySlot(this, strategy, bookOf(id));
+            strategies.put(id, slot);
+            if (state != null) {
+                slot.strategy.restore(state);
+            }
+            slot.start();
+            LOG.info("strategy {} started ({})", id, strategy.getClass().getName());
+        });
+    }
+
+    /** Stops a strategy (on the kernel thread); its snapshot is kept for a successor with the same id. */
+    public void removeStrategy(Strategy strategy) {
+        execute(() -> {
+            StrategySlot slot = strategies.get(strategy.id());
+            if (slot == null || slot.strategy != strategy) {
+                return;
+            }
+            parkedStates.put(strategy.id(), strategy.snapshot());
+            detach(slot);
+            strategies.remove(strategy.id());
+            LOG.info("strategy {} stopped", strategy.id());
+        });
+    }
+
+    /** Pauses or resumes market-data delivery to a strategy. */
+    public void setPaused(StrategyId id, boolean paused) {
+        execute(() -> {
+            StrategySlot slot = strategies.get(id);
+            if (slot != null) {
+                slot.paused = paused;
+            }
+        });
+    }
+
+    private void detach(StrategySlot slot) {
+        slot.stop();
+        for (Map.Entry<InstrumentId, StrategySlot[]> e : subscribers.entrySet()) {
+            StrategySlot[] subs = e.getValue();
+            e.setValue(Arrays.stream(subs).filter(s -> s != slot).toArray(StrategySlot[]::new));
+        }
+    }
+
+    void subscribe(InstrumentId instrument, StrategySlot slot) {
+        StrategySlot[] subs = subscribers.getOrDefault(instrument, NO_SUBSCRIBERS);
+        for (StrategySlot s : subs) {
+            if (s == slot) {
+                return;
+            }
+        }
+        StrategySlot[] grown = Arrays.copyOf(subs, subs.length + 1);
+        grown[subs.length] = slot;
+        subscribers.put(instrument, grown);
+    }
+
+    TimerHandle schedule(long time, Runnable task) {
+        Timer t = new Timer(time, timerSequence++, task);
+        timers.add(t);
+        return t;
+    }
+
+    private void fireTimers(long now) {
+        Timer t;
+        while ((t = timers.peek()) != null && t.time <= now) {
+            timers.poll();
+            if (!t.canceled) {
+                try {
+                    t.task.run();
+                } catch (RuntimeException e) {
+                    reportError("timer failed: " + e, e);
+                }
+            }
+        }
+    }
+
+    /** A strategy's own position book (positions by owner, rebuilt from the journal like the account). */
+    private Ledger bookOf(StrategyId owner) {
+        return books.computeIfAbsent(owner, k -> new Ledger(Money.ZERO, 10));
+    }
+
+    boolean hasOrder(ClientOrderId id) {
+        return oms.contains(id);
+    }
+
+    PositionView accountPosition(InstrumentId id) {
+        return ledger.position(id, 0);
+    }
+
+    void reportError(String message, Throwable cause) {
+        errors++;
+        if (cause != null) {
+            LOG.error(message, cause);
+        } else {
+            LOG.warn(message);
+        }
+        for (KernelListener l : listeners) {
+            l.onError(message);
+        }
+    }
+
+    /** Errors the kernel survived since start. */
+    public long errorCount() {
+        return errors;
+    }
+
+    // ------------------------------------------------------------------ TradingNode
+
+    @Override
+    public List<StrategyInfo> strategies() {
+        return call(() -> {
+            List<StrategyInfo> out = new ArrayList<>();
+            for (StrategySlot s : strategies.values()) {
+                out.add(s.info());
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<OrderView> orders() {
+        return call(() -> {
+            List<OrderView> all = new ArrayList<>(oms.all());
+            Collections.reverse(all);
+            return all;
+        });
+    }
+
+    @Override
+    public List<PositionView> positions() {
+        return call(ledger::openPositions);
+    }
+
+    @Override
+    public AccountView account() {
+        return call(ledger::account);
+    }
+
+    @Override
+    public KillSwitch killSwitch() {
+        return killSwitch;
+    }
+
+    @Override
+    public void cancel(ClientOrderId clientOrderId) {
+        execute(() -> cancelOrder(clientOrderId));
+    }
+
+    /** Submits a manual order (shell, web, API) under the given strategy id; returns once routed. */
+    public ClientOrderId submitManual(StrategyId owner, SubmitOrder order) {
+        return call(() -> submit(owner, order, strategies.get(owner)));
+    }
+
+    // ------------------------------------------------------------------ inner types
+
+    /** The kill switch; engaging and releasing is journaled on the kernel thread. */
+    private final class KillSwitchState implements KillSwitch {
+        private volatile boolean engaged;
+        private volatile String reason = "";
+
+        void set(boolean on, String why) {
+            engaged = on;
+            reason = on ? why : "";
+        }
+
+        @Override
+        public void engage(String why) {
+            String text = why == null || why.isBlank() ? "engaged by operator" : why;
+            set(true, text);
+            execute(() -> {
+                if (journaling) {
+                    journal.append(new JournalEntry.KillSwitchChanged(true, text, clock.nanos()));
+                }
+            });
+            LOG.warn("kill switch engaged: {}", text);
+        }
+
+        @Override
+        public void release() {
+            set(false, "");
+            execute(() -> {
+                if (journaling) {
+                    journal.append(new JournalEntry.KillSwitchChanged(false, "", clock.nanos()));
+                }
+            });
+            LOG.warn("kill switch released");
+        }
+
+        @Override
+        public boolean isEngaged() {
+            return engaged;
+        }
+
+        @Override
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** What risk rules see: live views of the ledger and OMS. */
+    private final class RiskView implements RiskContext {
+        @Override
+        public AccountView account() {
+            return ledger.account();
+        }
+
+        @Override
+        public PositionView position(InstrumentId instrument) {
+            return ledger.position(instrument, 0);
+        }
+
+        @Override
+        public Price lastPrice(InstrumentId instrument) {
+            long last = ledger.lastPriceRaw(instrument);
+            return last == 0 ? null : Price.ofRaw(last);
+        }
+
+        @Override
+        public Instrument instrument(InstrumentId instrument) {
+            return Kernel.this.instrument(instrument);
+        }
+
+        @Override
+        public List<OrderView> openOrders() {
+            return oms.open(null);
+        }
+
+        @Override
+        public boolean killSwitchEngaged() {
+            return killSwitch.isEngaged();
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+    }
+
+    /** A deferred delivery of an already-applied event to a strategy. */
+    private record Notification(StrategySlot slot, OrderEvent event) {
+    }
+
+    /** A scheduled task. */
+    private static final class Timer implements Comparable<Timer>, TimerHandle {
+        final long time;
+        final long sequence;
+        final Runnable task;
+        boolean canceled;
+
+        Timer(long time, long sequence, Runnable task) {
+            this.time = time;
+            this.sequence = sequence;
+            this.task = task;
+        }
+
+        @Override
+        public void cancel() {
+            canceled = true;
+        }
+
+        @Override
+        public int compareTo(Timer o) {
+            int c = Long.compare(time, o.time);
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        }
+    }
+}

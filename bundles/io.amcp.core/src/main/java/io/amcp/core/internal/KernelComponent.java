@@ -1,0 +1,161 @@
+package io.amcp.core.internal;
+
+import io.amcp.api.model.Bar;
+import io.amcp.api.model.Money;
+import io.amcp.api.model.Quantity;
+import io.amcp.api.model.Quote;
+import io.amcp.api.model.TradeTick;
+import io.amcp.api.spi.BrokerConnector;
+import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.DataSource;
+import io.amcp.api.spi.KillSwitch;
+import io.amcp.api.spi.MarketDataSink;
+import io.amcp.api.spi.RiskRule;
+import io.amcp.api.spi.Strategy;
+import io.amcp.api.spi.TradingNode;
+import io.amcp.core.Kernel;
+import io.amcp.core.SimulatedClock;
+import io.amcp.core.SystemClock;
+import io.amcp.core.journal.FileJournal;
+import io.amcp.core.risk.BuyingPowerRule;
+import io.amcp.core.risk.MaxDailyLossRule;
+import io.amcp.core.risk.MaxOrderNotionalRule;
+import io.amcp.core.risk.MaxPositionRule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trading node inside Karaf: builds the kernel from configuration, recovers it from the
+ * journal, registers the {@link Clock}, {@link TradingNode} and {@link KillSwitch} services, and
+ * wires every data source, broker, market-data sink, risk rule and strategy service that comes and
+ * goes.
+ */
+@Component(immediate = true, configurationPid = "io.amcp.core", service = {})
+@Designate(ocd = KernelConfig.class)
+public final class KernelComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KernelComponent.class);
+
+    private final Kernel kernel;
+    private final FileJournal journal;
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+
+    @Activate
+    public KernelComponent(BundleContext context, KernelConfig config) {
+        Clock clock = "wall".equalsIgnoreCase(config.clock()) ? new SystemClock() : new SimulatedClock(0);
+        String dir = config.journalDirectory().isBlank()
+                ? System.getProperty("karaf.data", "data") + "/journal" : config.journalDirectory();
+        this.journal = new FileJournal(Path.of(dir, "kernel.journal"), config.fsync());
+        if (journal.repairNote() != null) {
+            LOG.warn(journal.repairNote());
+        }
+        this.kernel = new Kernel(clock, journal, Money.of(config.initialCash()), config.leverage());
+        kernel.addRiskRule(new BuyingPowerRule());
+        if (!config.maxOrderNotional().isBlank()) {
+            kernel.addRiskRule(new MaxOrderNotionalRule(Money.of(config.maxOrderNotional())));
+        }
+        if (!config.maxPositionQuantity().isBlank()) {
+            kernel.addRiskRule(new MaxPositionRule(Quantity.of(config.maxPositionQuantity())));
+        }
+        if (!config.maxDailyLoss().isBlank()) {
+            kernel.addRiskRule(new MaxDailyLossRule(Money.of(config.maxDailyLoss())));
+        }
+        int replayed = kernel.recover();
+        LOG.info("kernel recovered {} journal entries from {}", replayed, journal.file());
+        kernel.start("amcp-kernel");
+        registrations.add(context.registerService(Clock.class, clock, null));
+        registrations.add(context.registerService(TradingNode.class, kernel, null));
+        registrations.add(context.registerService(KillSwitch.class, kernel.killSwitch(), null));
+    }
+
+    @Deactivate
+    void deactivate() {
+        for (ServiceRegistration<?> r : registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                LOG.debug("service already unregistered", alreadyGone);
+            }
+        }
+        kernel.stop();
+        journal.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addBroker(BrokerConnector broker) {
+        kernel.execute(() -> kernel.addBroker(broker));
+    }
+
+    void removeBroker(BrokerConnector broker) {
+        kernel.execute(() -> kernel.removeBroker(broker));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addMarketDataSink(MarketDataSink sink) {
+        kernel.execute(() -> kernel.addMarketDataSink(sink));
+    }
+
+    void removeMarketDataSink(MarketDataSink sink) {
+        kernel.execute(() -> kernel.removeMarketDataSink(sink));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRiskRule(RiskRule rule) {
+        kernel.addRiskRule(rule);
+    }
+
+    void removeRiskRule(RiskRule rule) {
+        kernel.removeRiskRule(rule);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addStrategy(Strategy strategy) {
+        kernel.addStrategy(strategy);
+    }
+
+    void removeStrategy(Strategy strategy) {
+        kernel.removeStrategy(strategy);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDataSource(DataSource source) {
+        source.instruments().forEach(kernel::registerInstrument);
+        source.start(new KernelSink(kernel));
+        LOG.info("data source {} started", source.id());
+    }
+
+    void removeDataSource(DataSource source) {
+        source.stop();
+        LOG.info("data source {} stopped", source.id());
+    }
+
+    /** Posts a data source's events into the kernel's inbound queue. */
+    private record KernelSink(Kernel kernel) implements MarketDataSink {
+        @Override
+        public void onBar(Bar bar) {
+            kernel.post(bar);
+        }
+
+        @Override
+        public void onQuote(Quote quote) {
+            kernel.post(quote);
+        }
+
+        @Override
+        public void onTrade(TradeTick trade) {
+            kernel.post(trade);
+        }
+    }
+}

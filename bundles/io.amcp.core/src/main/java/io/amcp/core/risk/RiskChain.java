@@ -1,0 +1,46 @@
+package io.amcp.core.risk;
+
+import io.amcp.api.model.StrategyId;
+import io.amcp.api.order.SubmitOrder;
+import io.amcp.api.spi.RiskContext;
+import io.amcp.api.spi.RiskDecision;
+import io.amcp.api.spi.RiskRule;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The pre-trade risk chain: every rule sees every new order; the first rejection wins. Rules can be
+ * added and removed while trading (they come and go as OSGi services). A rule that throws rejects
+ * the order (fail closed) and names itself.
+ */
+public final class RiskChain {
+
+    private final List<RiskRule> rules = new CopyOnWriteArrayList<>();
+
+    public void add(RiskRule rule) {
+        rules.add(rule);
+    }
+
+    public void remove(RiskRule rule) {
+        rules.remove(rule);
+    }
+
+    public List<RiskRule> rules() {
+        return List.copyOf(rules);
+    }
+
+    public RiskDecision check(SubmitOrder order, StrategyId strategy, RiskContext context) {
+        for (RiskRule rule : rules) {
+            RiskDecision d;
+            try {
+                d = rule.check(order, strategy, context);
+            } catch (RuntimeException e) {
+                return RiskDecision.reject(rule.name(), "rule failed, order refused: " + e);
+            }
+            if (!d.approved()) {
+                return d;
+            }
+        }
+        return RiskDecision.APPROVED;
+    }
+}
