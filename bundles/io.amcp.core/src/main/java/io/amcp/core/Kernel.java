@@ -14,11 +14,9 @@ import io.amcp.api.order.OrderDenied;
 import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderFilled;
 import io.amcp.api.order.OrderSubmitted;
-import io.amcp.api.order.OrderType;
 import io.amcp.api.order.OrderView;
 import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.SubmitOrder;
-import io.amcp.api.order.TimeInForce;
 import io.amcp.api.portfolio.AccountView;
 import io.amcp.api.portfolio.PositionView;
 import io.amcp.api.spi.BrokerConnector;
@@ -493,46 +491,25 @@ public final class Kernel implements TradingNode {
             return id;
         }
         if (order.orderClass() == OrderClass.OCO) {
-            record(new OrderSubmitted(legId(id, "tp"), strategy, takeProfitLeg(order, id), id, false, now));
-            record(new OrderSubmitted(legId(id, "sl"), strategy, stopLossLeg(order, id), id, false, now));
+            submitLeg(order.takeProfitLeg(), strategy, id, false, now);
+            submitLeg(order.stopLossLeg(), strategy, id, false, now);
         } else {
             OrderSubmitted submitted = new OrderSubmitted(id, strategy, order, null, false, now);
             record(submitted);
             defer(slot, submitted);
             if (order.takeProfit() != null) {
-                record(new OrderSubmitted(legId(id, "tp"), strategy, takeProfitLeg(order, id), id, true, now));
+                submitLeg(order.takeProfitLeg(), strategy, id, true, now);
             }
             if (order.stopLoss() != null) {
-                record(new OrderSubmitted(legId(id, "sl"), strategy, stopLossLeg(order, id), id, true, now));
+                submitLeg(order.stopLossLeg(), strategy, id, true, now);
             }
         }
         router.submit(order);
         return id;
     }
 
-    private static ClientOrderId legId(ClientOrderId parent, String suffix) {
-        return ClientOrderId.of(parent.value() + "-" + suffix);
-    }
-
-    private static SubmitOrder takeProfitLeg(SubmitOrder parent, ClientOrderId parentId) {
-        boolean exitOnly = parent.orderClass() == OrderClass.OCO;
-        return SubmitOrder.builder(parent.instrument(), exitOnly ? parent.side() : parent.side().opposite(),
-                        parent.quantity())
-                .clientOrderId(legId(parentId, "tp")).type(OrderType.LIMIT)
-                .limitPrice(parent.takeProfit().limitPrice()).timeInForce(legTif(parent)).build();
-    }
-
-    private static SubmitOrder stopLossLeg(SubmitOrder parent, ClientOrderId parentId) {
-        boolean exitOnly = parent.orderClass() == OrderClass.OCO;
-        Price limit = parent.stopLoss().limitPrice();
-        return SubmitOrder.builder(parent.instrument(), exitOnly ? parent.side() : parent.side().opposite(),
-                        parent.quantity())
-                .clientOrderId(legId(parentId, "sl")).type(limit == null ? OrderType.STOP : OrderType.STOP_LIMIT)
-                .stopPrice(parent.stopLoss().stopPrice()).limitPrice(limit).timeInForce(legTif(parent)).build();
-    }
-
-    private static TimeInForce legTif(SubmitOrder parent) {
-        return parent.timeInForce() == TimeInForce.GTC ? TimeInForce.GTC : TimeInForce.DAY;
+    private void submitLeg(SubmitOrder leg, StrategyId strategy, ClientOrderId parent, boolean held, long now) {
+        record(new OrderSubmitted(leg.clientOrderId(), strategy, leg, parent, held, now));
     }
 
     private void record(OrderEvent event) {

@@ -39,7 +39,7 @@ public record SubmitOrder(ClientOrderId clientOrderId, InstrumentId instrument, 
         require(timeInForce != null, "time_in_force", "is required");
         require(orderClass != null, "order_class", "is required");
         require(quantity != null && quantity.isPositive(), "qty", "must be positive, was " + quantity);
-        if (type.needsLimitPrice()) {
+        if (type.needsLimitPrice() && orderClass != OrderClass.OCO) {
             require(limitPrice != null && limitPrice.isPositive(), "limit_price",
                     "must be positive for " + type + " orders, was " + limitPrice);
         } else if (orderClass != OrderClass.OCO) {
@@ -131,6 +131,38 @@ public record SubmitOrder(ClientOrderId clientOrderId, InstrumentId instrument, 
 
     public static Builder builder(InstrumentId instrument, Side side, Quantity quantity) {
         return new Builder(instrument, side, quantity);
+    }
+
+    /** Suffix of a linked order's take-profit leg id: {@code <id>-tp}. */
+    public static final String TAKE_PROFIT_SUFFIX = "-tp";
+
+    /** Suffix of a linked order's stop-loss leg id: {@code <id>-sl}. */
+    public static final String STOP_LOSS_SUFFIX = "-sl";
+
+    /**
+     * The take-profit leg of this bracket/OCO/OTO order as its own simple order: a limit on the exit
+     * side (for OCO, which is itself the exit, on this order's side), id {@code <id>-tp}, GTC if the
+     * parent is GTC else DAY.
+     */
+    public SubmitOrder takeProfitLeg() {
+        return legBuilder(TAKE_PROFIT_SUFFIX).type(OrderType.LIMIT).limitPrice(takeProfit.limitPrice()).build();
+    }
+
+    /** The stop-loss leg: a stop (or stop-limit) on the exit side, id {@code <id>-sl}. */
+    public SubmitOrder stopLossLeg() {
+        Price limit = stopLoss.limitPrice();
+        return legBuilder(STOP_LOSS_SUFFIX).type(limit == null ? OrderType.STOP : OrderType.STOP_LIMIT)
+                .stopPrice(stopLoss.stopPrice()).limitPrice(limit).build();
+    }
+
+    private Builder legBuilder(String suffix) {
+        if (clientOrderId == null) {
+            throw new IllegalStateException("legs need the parent's client order id");
+        }
+        Side legSide = orderClass == OrderClass.OCO ? side : side.opposite();
+        return builder(instrument, legSide, quantity)
+                .clientOrderId(ClientOrderId.of(clientOrderId.value() + suffix))
+                .timeInForce(timeInForce == TimeInForce.GTC ? TimeInForce.GTC : TimeInForce.DAY);
     }
 
     /** A builder that starts from this order. */
