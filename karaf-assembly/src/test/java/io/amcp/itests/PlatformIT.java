@@ -13,6 +13,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.order.OrderStatus;
 import io.amcp.api.order.OrderView;
+import io.amcp.api.portfolio.AccountView;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.KillSwitch;
 import io.amcp.api.spi.TradingNode;
@@ -121,7 +122,10 @@ public class PlatformIT {
     public void kernelServicesAreRegistered() {
         assertEquals("the node's kill switch is the registered one", killSwitch.isEngaged(),
                 node.killSwitch().isEngaged());
-        assertNotNull("account", node.account());
+        AccountView account = node.account();
+        // equity is cash plus the market value of the positions, long and short (AccountView's definition)
+        assertEquals("equity of " + account, account.cash().plus(account.longMarketValue())
+                .plus(account.shortMarketValue()), account.equity());
     }
 
     @Test
