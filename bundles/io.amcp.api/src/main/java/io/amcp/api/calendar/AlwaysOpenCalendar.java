@@ -5,9 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Crypto: every day trades, the session is the whole UTC day. */
+/**
+ * Crypto markets, open 24/7: every day is a trading day and its session is the whole UTC day
+ * [00:00, 24:00), so a DAY order expires at the next UTC midnight.
+ */
 public final class AlwaysOpenCalendar implements TradingCalendar {
 
+    /** The shared instance. */
     public static final AlwaysOpenCalendar INSTANCE = new AlwaysOpenCalendar();
 
     @Override

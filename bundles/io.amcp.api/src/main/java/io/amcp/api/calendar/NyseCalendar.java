@@ -8,9 +8,7 @@ import java.time.Month;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The New York Stock Exchange calendar: regular session 09:30-16:00 America/New_York, early close
@@ -19,23 +17,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * 1998), Washington's Birthday, Good Friday, Memorial Day, Juneteenth (from 2022), Independence
  * Day, Labor Day, Thanksgiving and Christmas; a Saturday holiday is observed on the Friday before
  * (except New Year's Day, which then is not observed), a Sunday holiday on the Monday after. Plus
- * the unscheduled closures since 2001 (9/11, Reagan, Ford, Sandy, G.H.W. Bush, Carter).
+ * the unscheduled closures since 1990 (Nixon, 9/11, Reagan, Ford, Sandy, G.H.W. Bush, Carter).
+ *
+ * <p>The rules are those in force from 1990 to 2100 and are applied unchanged to any other year;
+ * unscheduled closures before 1990 are not known to this class.
  */
 public final class NyseCalendar implements TradingCalendar {
 
+    /** The shared instance (the class is immutable apart from its thread-safe per-year cache). */
     public static final NyseCalendar INSTANCE = new NyseCalendar();
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final LocalTime OPEN = LocalTime.of(9, 30);
     private static final LocalTime CLOSE = LocalTime.of(16, 0);
     private static final LocalTime EARLY_CLOSE = LocalTime.of(13, 0);
-    private static final Set<LocalDate> SPECIAL_CLOSURES = Set.of(
+    private static final Set<LocalDate> SPECIAL_CLOSURES = Set.of(LocalDate.of(1994, 4, 27),
             LocalDate.of(2001, 9, 11), LocalDate.of(2001, 9, 12), LocalDate.of(2001, 9, 13),
             LocalDate.of(2001, 9, 14), LocalDate.of(2004, 6, 11), LocalDate.of(2007, 1, 2),
             LocalDate.of(2012, 10, 29), LocalDate.of(2012, 10, 30), LocalDate.of(2018, 12, 5),
             LocalDate.of(2025, 1, 9));
 
-    private final Map<Integer, Year> years = new ConcurrentHashMap<>();
+    private static final int FIRST_CACHED_YEAR = 1900;
+
+    /**
+     * Holidays per year, computed on first use. Racing threads may both compute a year; {@link Year}
+     * is immutable, so either result is safe to publish without a lock, and lookups do not box.
+     */
+    private final Year[] years = new Year[300];
 
     @Override
     public ZoneId zone() {
@@ -73,7 +81,16 @@ public final class NyseCalendar implements TradingCalendar {
     }
 
     private Year year(int y) {
-        return years.computeIfAbsent(y, NyseCalendar::compute);
+        int index = y - FIRST_CACHED_YEAR;
+        if (index < 0 || index >= years.length) {
+            return compute(y);
+        }
+        Year cached = years[index];
+        if (cached == null) {
+            cached = compute(y);
+            years[index] = cached;
+        }
+        return cached;
     }
 
     private static Year compute(int y) {
