@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.ClientOrderId;
+import io.amcp.api.model.Instrument;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Money;
 import io.amcp.api.model.Price;
 import io.amcp.api.model.Quantity;
+import io.amcp.api.model.Quote;
 import io.amcp.api.model.Side;
 import io.amcp.api.order.OrderAccepted;
 import io.amcp.api.order.OrderCanceled;
@@ -16,14 +18,18 @@ import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderExpired;
 import io.amcp.api.order.OrderFilled;
 import io.amcp.api.order.OrderRejected;
+import io.amcp.api.order.OrderReplaced;
 import io.amcp.api.order.OrderTriggered;
 import io.amcp.api.order.OrderType;
+import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.StopLoss;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.order.TakeProfit;
 import io.amcp.api.order.TimeInForce;
 import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.PluginStatus;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,16 +219,16 @@ class PaperExchangeTest {
     @Test
     void commissionModelsByHand() {
         var perShare = new CommissionModel.PerShare(Money.of("0.005"), Money.of("1"));
-        var aapl = io.amcp.api.model.Instrument.equity("AAPL");
+        var aapl = Instrument.equity("AAPL");
         // 100 shares x 0.005 = 0.50 -> minimum 1.00; 1000 shares -> 5.00
-        assertThat(perShare.commissionRaw(aapl, Quantity.of(100).raw(), 0)).isEqualTo(Money.of("1").raw());
-        assertThat(perShare.commissionRaw(aapl, Quantity.of(1000).raw(), 0)).isEqualTo(Money.of("5").raw());
-        var option = io.amcp.api.model.Instrument.option("AAPL240119C00150000");
+        assertThat(perShare.commissionRaw(aapl, Quantity.of(100).raw(), 0, 0)).isEqualTo(Money.of("1").raw());
+        assertThat(perShare.commissionRaw(aapl, Quantity.of(1000).raw(), 0, 0)).isEqualTo(Money.of("5").raw());
+        var option = Instrument.option("AAPL240119C00150000");
         var perContract = new CommissionModel.PerContract(Money.of("0.65"), Money.of("0"));
-        assertThat(perContract.commissionRaw(option, Quantity.of(3).raw(), 0)).isEqualTo(Money.of("1.95").raw());
+        assertThat(perContract.commissionRaw(option, Quantity.of(3).raw(), 0, 0)).isEqualTo(Money.of("1.95").raw());
         // 10 bps of 50 x 200 = 10000 notional = 10.00
         var bps = new CommissionModel.Bps(10);
-        assertThat(bps.commissionRaw(aapl, Quantity.of(50).raw(), Price.of("200").raw())).isEqualTo(Money.of("10").raw());
+        assertThat(bps.commissionRaw(aapl, Quantity.of(50).raw(), Price.of("200").raw(), 0)).isEqualTo(Money.of("10").raw());
     }
 
     @Test
@@ -275,13 +281,328 @@ class PaperExchangeTest {
                 .containsExactly("opg@100", "cls@103");
     }
 
+    private static long est(String localDateTime) {
+        return Clock.toNanos(ZonedDateTime.parse(localDateTime + "-05:00[America/New_York]").toInstant());
+    }
+
+    private void minute(PaperExchange x, String localDateTime, double o, double h, double l, double c) {
+        now = est(localDateTime);
+        x.onBar(bar(AAPL, now, o, h, l, c, 1_000_000));
+    }
+
+    private List<String> fills() {
+        return of(OrderFilled.class).stream().map(f -> f.clientOrderId().value() + ":" + f.quantity() + "@" + f.price())
+                .toList();
+    }
+
+    private List<String> ids(Class<? extends OrderEvent> type) {
+        return events.stream().filter(type::isInstance).map(e -> e.clientOrderId().value()).toList();
+    }
+
     @Test
-    void quotesFillMarketOrdersAtTheTouch() {
+    void quotesFillAtTheTouchOfTheNextQuote() {
+        PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
+        now = est("2013-01-03T10:00");
+        x.submit(order("buy", Side.BUY, 10).timeInForce(TimeInForce.GTC).build());
+        x.submit(order("sell", Side.SELL, 10).timeInForce(TimeInForce.GTC).build());
+        x.submit(order("lim", Side.BUY, 10).type(OrderType.LIMIT).limitPrice(Price.of("99.75"))
+                .timeInForce(TimeInForce.GTC).build());
+        // a quote stamped at the acceptance time is not "next"
+        x.onQuote(Quote.of(AAPL, now, 99.5, 100.25, 100, 300));
+        assertThat(fills()).isEmpty();
+        now += 1_000_000;
+        x.onQuote(Quote.of(AAPL, now, 99.5, 100.25, 100, 300));
+        // buy at the ask 100.25, sell at the bid 99.5; the 99.75 limit is below the ask
+        assertThat(fills()).containsExactly("buy:10@100.25", "sell:10@99.5");
+        now += 1_000_000;
+        x.onQuote(Quote.of(AAPL, now, 99.4, 99.7, 100, 4));
+        // ask 99.70 crosses the 99.75 limit: fills at the ask, only the 4 displayed
+        assertThat(fills()).contains("lim:4@99.7");
+        assertThat(x.workingOrders()).isEqualTo(1);
+    }
+
+    @Test
+    void buyTrailingStopFollowsTheLow() {
         PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
         now = CLOSES[0];
-        x.submit(order("q", Side.BUY, 10).timeInForce(TimeInForce.GTC).build());
-        now = CLOSES[0] + 1;
-        x.onQuote(io.amcp.api.model.Quote.of(AAPL, now, 99.5, 100.25, 100, 300));
-        assertThat(of(OrderFilled.class)).extracting(OrderFilled::price).containsExactly(Price.of("100.25"));
+        x.submit(order("t", Side.BUY, 1).type(OrderType.TRAILING_STOP).trailPrice(Price.of("2"))
+                .timeInForce(TimeInForce.GTC).build());
+        feed(x, 1, 100, 101, 97, 98); // best 100 -> stop 102, high 101 misses; best becomes 97
+        feed(x, 2, 98, 99.5, 97.5, 99); // stop 99: high 99.5 reaches it -> 99
+        assertThat(fills()).containsExactly("t:1@99");
+    }
+
+    @Test
+    void slippageMovesMarketFillsAgainstTheTraderButNeverALimit() {
+        PaperExchange x = exchange(new PaperSettings(20, CommissionModel.NONE, 0));
+        now = CLOSES[0];
+        x.submit(order("b", Side.BUY, 1).build());
+        x.submit(order("s", Side.SELL, 1).build());
+        x.submit(order("l", Side.BUY, 1).type(OrderType.LIMIT).limitPrice(Price.of("49")).build());
+        feed(x, 1, 50, 51, 48, 50);
+        // 20 bps of 50 = 0.10: buy 50.10, sell 49.90; the limit fills at exactly 49
+        assertThat(fills()).containsExactly("b:1@50.1", "s:1@49.9", "l:1@49");
+    }
+
+    @Test
+    void perShareMinimumAppliesPerOrderAcrossPartialFills() {
+        var model = new CommissionModel.PerShare(Money.of("0.01"), Money.of("1"));
+        PaperExchange x = exchange(new PaperSettings(0, model, 0.1));
+        now = CLOSES[0];
+        x.submit(order("p", Side.BUY, 250).timeInForce(TimeInForce.GTC).build());
+        feed(x, 1, 100, 101, 99, 100, 1000); // 100 shares: 100 x 0.01 = 1.00, the minimum: 1.00
+        feed(x, 2, 100, 101, 99, 100, 2000); // 150 more: total max(1, 2.50) = 2.50, less 1.00 paid = 1.50
+        assertThat(of(OrderFilled.class)).extracting(OrderFilled::commission)
+                .containsExactly(Money.of("1"), Money.of("1.5"));
+    }
+
+    @Test
+    void optionCommissionPerContractAndBpsUseTheMultiplier() {
+        var option = Instrument.option("AAPL130119C00500000");
+        var perContract = new CommissionModel.PerContract(Money.of("0.65"), Money.of("0.005"));
+        var bps = new CommissionModel.Bps(10);
+        // 3 contracts: 3 x 0.65 = 1.95; 3 x 2.50 x 100 = 750 notional, 10 bps = 0.75
+        assertThat(perContract.commissionRaw(option, Quantity.of(3).raw(), Price.of("2.5").raw(), 0))
+                .isEqualTo(Money.of("1.95").raw());
+        assertThat(bps.commissionRaw(option, Quantity.of(3).raw(), Price.of("2.5").raw(), 0))
+                .isEqualTo(Money.of("0.75").raw());
+        assertThat(CommissionModel.NONE.commissionRaw(option, Quantity.of(3).raw(), Price.of("2.5").raw(), 0)).isZero();
+
+        PaperExchange x = new PaperExchange(() -> now, new PaperSettings(0, perContract, 0),
+                id -> option);
+        x.connect(events::add);
+        now = CLOSES[0];
+        x.submit(SubmitOrder.builder(option.id(), Side.BUY, Quantity.of(3)).clientOrderId(ClientOrderId.of("o"))
+                .build());
+        now = CLOSES[1];
+        x.onBar(bar(option.id(), CLOSES[1], 2.5, 2.6, 2.4, 2.55, 100));
+        assertThat(of(OrderFilled.class)).extracting(OrderFilled::commission).containsExactly(Money.of("1.95"));
+    }
+
+    @Test
+    void volumeCapFillsWholeSharesAndKeepsTheRestWorking() {
+        PaperExchange x = exchange(new PaperSettings(0, CommissionModel.NONE, 0.1));
+        now = CLOSES[0];
+        x.submit(order("w", Side.BUY, 150).timeInForce(TimeInForce.GTC).build());
+        feed(x, 1, 100, 101, 99, 100, 1005); // 10% = 100.5 -> 100 whole shares
+        assertThat(x.workingOrders()).isEqualTo(1);
+        feed(x, 2, 101, 102, 100, 101, 505); // 50.5 -> 50, completes the order
+        assertThat(fills()).containsExactly("w:100@100", "w:50@101");
+        assertThat(x.workingOrders()).isZero();
+    }
+
+    @Test
+    void iocFillsWhatItCanOnItsFirstBarAndCancelsTheRest() {
+        PaperExchange x = exchange(new PaperSettings(0, CommissionModel.NONE, 0.1));
+        now = CLOSES[0];
+        x.submit(order("ioc", Side.BUY, 500).timeInForce(TimeInForce.IOC).build());
+        x.submit(order("far", Side.BUY, 5).type(OrderType.LIMIT).limitPrice(Price.of("90"))
+                .timeInForce(TimeInForce.IOC).build());
+        feed(x, 1, 100, 101, 99, 100, 1000);
+        assertThat(fills()).containsExactly("ioc:100@100");
+        assertThat(ids(OrderCanceled.class)).containsExactlyInAnyOrder("ioc", "far");
+        feed(x, 2, 89, 90, 88, 89, 1000);
+        assertThat(fills()).hasSize(1);
+    }
+
+    @Test
+    void fokFillsWhenTheBarCanTakeAll() {
+        PaperExchange x = exchange(new PaperSettings(0, CommissionModel.NONE, 0.1));
+        now = CLOSES[0];
+        x.submit(order("fok", Side.SELL, 100).timeInForce(TimeInForce.FOK).build());
+        feed(x, 1, 100, 101, 99, 100, 1000);
+        assertThat(fills()).containsExactly("fok:100@100");
+    }
+
+    @Test
+    void intradayDayOrderExpiresAtTheCloseBeforeTheNextDaysBars() {
+        PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
+        now = est("2013-01-03T15:00");
+        x.submit(order("day", Side.BUY, 1).type(OrderType.LIMIT).limitPrice(Price.of("95")).build());
+        minute(x, "2013-01-03T15:01", 100, 100, 99, 99);
+        // no bar at 16:00; the next day's first bar trades through 95, but the order died at 16:00
+        minute(x, "2013-01-04T09:31", 94, 95, 93, 94);
+        assertThat(fills()).isEmpty();
+        assertThat(of(OrderExpired.class)).extracting(OrderExpired::time).containsExactly(est("2013-01-03T16:00"));
+    }
+
+    @Test
+    void opgWaitsForTheNextOpeningAndExpiresIfTheOpeningMissesIt() {
+        PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
+        now = est("2013-01-03T10:00");
+        x.submit(order("opg", Side.BUY, 1).timeInForce(TimeInForce.OPG).build());
+        x.submit(order("opgLimit", Side.BUY, 1).type(OrderType.LIMIT).limitPrice(Price.of("99"))
+                .timeInForce(TimeInForce.OPG).build());
+        minute(x, "2013-01-03T10:01", 100, 100, 98, 99); // today's opening has passed: nothing
+        minute(x, "2013-01-04T09:30", 97, 97, 97, 97); // pre-market bar (ends at the open)
+        minute(x, "2013-01-04T09:31", 101, 101, 100, 100); // the opening bar: market at 101, limit 99 misses
+        minute(x, "2013-01-04T09:32", 99, 99, 98, 98); // would reach 99, but the opening is over
+        assertThat(fills()).containsExactly("opg:1@101");
+        assertThat(ids(OrderExpired.class)).containsExactly("opgLimit");
+    }
+
+    @Test
+    void clsFillsAtTheCloseOfTheLastBarOfTheSession() {
+        PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
+        now = est("2013-01-03T10:00");
+        x.submit(order("cls", Side.SELL, 1).timeInForce(TimeInForce.CLS).build());
+        minute(x, "2013-01-03T15:59", 100, 100, 99, 99.5);
+        minute(x, "2013-01-03T16:00", 99.5, 100, 99, 99.8);
+        assertThat(fills()).containsExactly("cls:1@99.8");
+    }
+
+    @Test
+    void earlyCloseDailyBarIsTheSessionsBar() {
+        PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
+        long close1128 = est("2013-11-27T16:00");
+        long earlyClose = est("2013-11-29T13:00"); // the day after Thanksgiving closes at 13:00
+        now = close1128;
+        x.submit(order("m", Side.BUY, 1).build());
+        x.submit(order("day", Side.BUY, 1).type(OrderType.LIMIT).limitPrice(Price.of("50")).build());
+        now = earlyClose;
+        x.onBar(bar(AAPL, earlyClose, 100, 101, 99, 100, 1000));
+        assertThat(fills()).containsExactly("m:1@100");
+        assertThat(of(OrderExpired.class)).extracting(OrderExpired::time).containsExactly(earlyClose);
+    }
+
+    @Test
+    void extendedHoursOrdersFillOnPreMarketBarsOthersWait() {
+        PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
+        now = est("2013-01-03T07:00");
+        x.submit(order("ext", Side.BUY, 1).type(OrderType.LIMIT).limitPrice(Price.of("101"))
+                .extendedHours(true).build());
+        x.submit(order("reg", Side.BUY, 1).type(OrderType.LIMIT).limitPrice(Price.of("101")).build());
+        minute(x, "2013-01-03T08:01", 100, 100, 100, 100);
+        assertThat(fills()).containsExactly("ext:1@100");
+        minute(x, "2013-01-03T09:31", 100.5, 100.5, 100.5, 100.5);
+        assertThat(fills()).containsExactly("ext:1@100", "reg:1@100.5");
+    }
+
+    @Test
+    void canceledOrExpiredBracketEntryCancelsItsHeldLegs() {
+        PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
+        now = CLOSES[0];
+        x.submit(order("a", Side.BUY, 1).type(OrderType.LIMIT).limitPrice(Price.of("90"))
+                .bracket(TakeProfit.at(Price.of("110")), StopLoss.at(Price.of("85"))).build());
+        x.submit(order("b", Side.BUY, 1).type(OrderType.LIMIT).limitPrice(Price.of("90"))
+                .bracket(TakeProfit.at(Price.of("110")), StopLoss.at(Price.of("85"))).timeInForce(TimeInForce.GTC)
+                .build());
+        assertThat(x.workingOrders()).isEqualTo(6);
+        x.cancel(ClientOrderId.of("b"));
+        assertThat(ids(OrderCanceled.class)).containsExactly("b", "b-tp", "b-sl");
+        feed(x, 1, 100, 101, 99, 100); // the DAY entry 'a' does not fill and expires at the close
+        assertThat(ids(OrderExpired.class)).containsExactly("a");
+        assertThat(ids(OrderCanceled.class)).containsExactly("b", "b-tp", "b-sl", "a-tp", "a-sl");
+        assertThat(ids(OrderTriggered.class)).isEmpty();
+        assertThat(x.workingOrders()).isZero();
+    }
+
+    @Test
+    void ocoLegsShareOneQuantityUnderPartialFills() {
+        PaperExchange x = exchange(new PaperSettings(0, CommissionModel.NONE, 0.1));
+        now = CLOSES[0];
+        x.submit(order("oco", Side.SELL, 100).type(OrderType.LIMIT).orderClass(OrderClass.OCO)
+                .takeProfit(TakeProfit.at(Price.of("110"))).stopLoss(StopLoss.at(Price.of("90")))
+                .timeInForce(TimeInForce.GTC).build());
+        feed(x, 1, 105, 111, 104, 108, 400); // take-profit 110 reached: 10% of 400 = 40
+        feed(x, 2, 95, 96, 88, 89, 1000); // stop 90 reached: the pair has 60 left of its 100
+        assertThat(fills()).containsExactly("oco-tp:40@110", "oco-sl:60@90");
+        assertThat(ids(OrderCanceled.class)).containsExactly("oco-sl", "oco-tp");
+        assertThat(x.workingOrders()).isZero();
+    }
+
+    @Test
+    void ocoGroupIdCancelsBothLegs() {
+        PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
+        now = CLOSES[0];
+        x.submit(order("g", Side.SELL, 1).type(OrderType.LIMIT).orderClass(OrderClass.OCO)
+                .takeProfit(TakeProfit.at(Price.of("110"))).stopLoss(StopLoss.at(Price.of("90")))
+                .timeInForce(TimeInForce.GTC).build());
+        x.cancel(ClientOrderId.of("g"));
+        assertThat(ids(OrderCanceled.class)).containsExactly("g-tp", "g-sl");
+        x.cancel(ClientOrderId.of("g"));
+        assertThat(of(OrderRejected.class)).extracting(OrderRejected::reason)
+                .containsExactly("cancel refused: order g is already canceled");
+    }
+
+    @Test
+    void cancelAndReplaceOfUnknownOrFinishedOrdersAreRejected() {
+        PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
+        now = CLOSES[0];
+        x.cancel(ClientOrderId.of("nope"));
+        x.submit(order("f", Side.BUY, 1).build());
+        feed(x, 1, 100, 101, 99, 100);
+        x.cancel(ClientOrderId.of("f"));
+        x.replace(new ReplaceOrder(ClientOrderId.of("f"), ClientOrderId.of("f2"), Quantity.of(2),
+                null, null));
+        assertThat(of(OrderRejected.class)).extracting(e -> e.clientOrderId() + ": " + e.reason()).containsExactly(
+                "nope: cancel refused: unknown client order id nope",
+                "f: cancel refused: order f is already filled",
+                "f: replace refused: order f is already filled");
+    }
+
+    @Test
+    void replaceMovesTheLimitAndCarriesOnlyTheUnfilledQuantity() {
+        PaperExchange x = exchange(new PaperSettings(0, CommissionModel.NONE, 0.1));
+        now = CLOSES[0];
+        x.submit(order("r", Side.BUY, 250).type(OrderType.LIMIT).limitPrice(Price.of("100"))
+                .timeInForce(TimeInForce.GTC).build());
+        feed(x, 1, 100, 101, 99, 100, 1000); // 100 of 250 at 100
+        x.replace(new ReplaceOrder(ClientOrderId.of("r"), ClientOrderId.of("r2"), Quantity.of(200),
+                Price.of("95"), null));
+        OrderReplaced replaced = of(OrderReplaced.class).get(0);
+        // new total 200 less the 100 filled: the replacement works 100 at 95
+        assertThat(replaced.replacementOrder().quantity()).isEqualTo(Quantity.of(100));
+        assertThat(replaced.replacementOrder().limitPrice()).isEqualTo(Price.of("95"));
+        feed(x, 2, 98, 99, 96, 97, 10_000); // low 96 misses the new 95 limit
+        feed(x, 3, 96, 97, 94, 95, 10_000);
+        assertThat(fills()).containsExactly("r:100@100", "r2:100@95");
+        // a replacement cannot shrink below what has filled
+        x.submit(order("s", Side.BUY, 250).timeInForce(TimeInForce.GTC).build());
+        feed(x, 4, 100, 101, 99, 100, 1000);
+        x.replace(new ReplaceOrder(ClientOrderId.of("s"), ClientOrderId.of("s2"), Quantity.of(100),
+                null, null));
+        assertThat(of(OrderRejected.class)).extracting(e -> e.clientOrderId() + ": " + e.reason()).containsExactly(
+                "s2: replace refused: qty 100 is not above the filled quantity 100");
+    }
+
+    @Test
+    void duplicateOfAFilledOrderIsStillRejected() {
+        PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
+        now = CLOSES[0];
+        x.submit(order("d", Side.BUY, 1).build());
+        feed(x, 1, 100, 101, 99, 100);
+        x.submit(order("d", Side.BUY, 1).build());
+        feed(x, 2, 100, 101, 99, 100);
+        assertThat(fills()).hasSize(1);
+        assertThat(of(OrderRejected.class)).extracting(OrderRejected::reason).containsExactly("duplicate client order id");
+    }
+
+    @Test
+    void cryptoDayOrdersExpireAtUtcMidnightAndTradeOnHolidays() {
+        PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
+        long christmasNoonUtc = Clock.toNanos(Instant.parse("2013-12-25T12:00:00Z"));
+        now = christmasNoonUtc;
+        x.submit(SubmitOrder.builder(BTC, Side.BUY, Quantity.of("0.5")).clientOrderId(ClientOrderId.of("m")).build());
+        x.submit(SubmitOrder.builder(BTC, Side.BUY, Quantity.of("0.5")).clientOrderId(ClientOrderId.of("l"))
+                .type(OrderType.LIMIT).limitPrice(Price.of("600")).build());
+        now = christmasNoonUtc + 300_000_000_000L;
+        x.onBar(bar(BTC, now, 700, 705, 698, 702, 3));
+        now = Clock.toNanos(Instant.parse("2013-12-26T00:05:00Z"));
+        x.onBar(bar(BTC, now, 650, 660, 590, 600, 3));
+        assertThat(fills()).containsExactly("m:0.5@700");
+        assertThat(of(OrderExpired.class)).extracting(OrderExpired::time)
+                .containsExactly(Clock.toNanos(Instant.parse("2013-12-26T00:00:00Z")));
+    }
+
+    @Test
+    void barsOfOtherInstrumentsOrWithoutOrdersDoNothing() {
+        PaperExchange x = exchange(PaperSettings.FRICTIONLESS);
+        feed(x, 0, 100, 101, 99, 100);
+        now = CLOSES[0];
+        x.submit(order("a", Side.BUY, 1).timeInForce(TimeInForce.GTC).build());
+        x.onBar(bar(BTC, CLOSES[1], 10, 11, 9, 10, 5));
+        assertThat(fills()).isEmpty();
+        assertThat(x.status().state()).isEqualTo(PluginStatus.State.ONLINE);
     }
 }

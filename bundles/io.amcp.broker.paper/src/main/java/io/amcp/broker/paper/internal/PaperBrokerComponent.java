@@ -2,23 +2,32 @@ package io.amcp.broker.paper.internal;
 
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.ClientOrderId;
+import io.amcp.api.model.Instrument;
 import io.amcp.api.model.Money;
 import io.amcp.api.model.Quote;
+import io.amcp.api.model.TradeTick;
 import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.BrokerListener;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.MarketDataSink;
+import io.amcp.api.spi.PluginStatus;
 import io.amcp.broker.paper.CommissionModel;
 import io.amcp.broker.paper.PaperExchange;
 import io.amcp.broker.paper.PaperSettings;
+import java.util.Locale;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** The paper exchange as the platform's default broker connector. */
+/**
+ * The paper exchange as the platform's default broker connector and as a market-data sink the
+ * kernel feeds before the strategies. The kernel registers the {@link Clock} service; instruments
+ * are inferred from their symbols ({@link io.amcp.api.model.Instrument#infer}). A configuration
+ * change restarts the component, which drops its working orders.
+ */
 @Component(service = {BrokerConnector.class, MarketDataSink.class}, configurationPid = "io.amcp.broker.paper")
 @Designate(ocd = PaperBrokerConfig.class)
 public final class PaperBrokerComponent implements BrokerConnector, MarketDataSink {
@@ -27,21 +36,31 @@ public final class PaperBrokerComponent implements BrokerConnector, MarketDataSi
 
     @Activate
     public PaperBrokerComponent(@Reference Clock clock, PaperBrokerConfig config) {
-        this.exchange = new PaperExchange(clock, settings(config));
+        this.exchange = new PaperExchange(clock, settings(config), Instrument::infer);
     }
 
+    /** The exchange settings a configuration describes; names the property at fault when invalid. */
     static PaperSettings settings(PaperBrokerConfig config) {
-        CommissionModel model = switch (config.commissionModel().trim().toLowerCase()) {
-            case "per-share" -> new CommissionModel.PerShare(Money.of(config.commissionPerShare()),
-                    Money.of(config.commissionMinimum()));
-            case "per-contract" -> new CommissionModel.PerContract(Money.of(config.commissionPerContract()),
-                    Money.of(config.commissionPerShare()));
+        CommissionModel model = switch (config.commissionModel().trim().toLowerCase(Locale.ROOT)) {
+            case "per-share" -> new CommissionModel.PerShare(money("commissionPerShare", config.commissionPerShare()),
+                    money("commissionMinimum", config.commissionMinimum()));
+            case "per-contract" -> new CommissionModel.PerContract(
+                    money("commissionPerContract", config.commissionPerContract()),
+                    money("commissionPerShare", config.commissionPerShare()));
             case "bps" -> new CommissionModel.Bps(config.commissionBps());
             case "none" -> CommissionModel.NONE;
             default -> throw new IllegalArgumentException("commissionModel: expected per-share, per-contract, bps "
                     + "or none, was '" + config.commissionModel() + "'");
         };
         return new PaperSettings(config.slippageBps(), model, config.maxParticipation());
+    }
+
+    private static Money money(String property, String value) {
+        try {
+            return Money.of(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(property + ": expected dollars such as 0.005, was '" + value + "'", e);
+        }
     }
 
     @Override
@@ -82,5 +101,15 @@ public final class PaperBrokerComponent implements BrokerConnector, MarketDataSi
     @Override
     public void onQuote(Quote quote) {
         exchange.onQuote(quote);
+    }
+
+    @Override
+    public void onTrade(TradeTick trade) {
+        exchange.onTrade(trade);
+    }
+
+    @Override
+    public PluginStatus status() {
+        return exchange.status();
     }
 }
