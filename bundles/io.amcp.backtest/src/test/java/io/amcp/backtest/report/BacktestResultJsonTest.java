@@ -1,6 +1,7 @@
 package io.amcp.backtest.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class BacktestResultJsonTest {
                 "maxDrawdown", "maxDrawdownDurationDays", "beta", "winRate", "profitFactor", "averageWin",
                 "averageLoss", "exposure", "turnover", "tradeCount");
         // 103,950 / 100,000 - 1
-        assertThat((Double) metrics.get("totalReturn")).isCloseTo(0.0395, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat((Double) metrics.get("totalReturn")).isCloseTo(0.0395, within(1e-12));
         // one winning closed trade and no loser: profit factor undefined -> null, not 0
         assertThat(metrics.get("profitFactor")).isNull();
         assertThat(metrics.get("tradeCount")).isEqualTo(1.0);
