@@ -8,6 +8,7 @@ package io.amcp.analytics.indicators;
 public final class RateOfChange implements PriceIndicator {
 
     private final double[] prices;
+    private int next;
     private long count;
     private double value = Double.NaN;
 
@@ -24,11 +25,11 @@ public final class RateOfChange implements PriceIndicator {
 
     @Override
     public double update(double price) {
-        int slot = (int) (count % prices.length);
-        prices[slot] = price;
+        prices[next] = price;
+        next = next + 1 == prices.length ? 0 : next + 1;
         count++;
         if (count >= prices.length) {
-            double past = prices[slot + 1 == prices.length ? 0 : slot + 1];
+            double past = prices[next];
             value = (price - past) / past * 100.0;
         }
         return value;
@@ -55,6 +56,7 @@ public final class RateOfChange implements PriceIndicator {
 
     @Override
     public void reset() {
+        next = 0;
         count = 0;
         value = Double.NaN;
     }

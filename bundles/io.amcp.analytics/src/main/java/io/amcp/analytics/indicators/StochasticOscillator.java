@@ -8,15 +8,16 @@ package io.amcp.analytics.indicators;
  * (ta4j divides by zero there). %K exists after {@code kPeriod} bars, %D and {@link #isReady()} after
  * {@code kPeriod + dPeriod - 1}; {@link #value()} is %K.
  *
- * <p>Highest high and lowest low come from monotonic queues, O(1) amortised per bar.
+ * <p>Highest high and lowest low come from monotonic queues of (bar, price) pairs, O(1) amortised per
+ * bar.
  */
 public final class StochasticOscillator implements BarIndicator {
 
     private final int kPeriod;
-    private final double[] highs;
-    private final double[] lows;
-    private final long[] maxQueue;
-    private final long[] minQueue;
+    private final long[] maxIndex;
+    private final double[] maxValue;
+    private final long[] minIndex;
+    private final double[] minValue;
     private final SimpleMovingAverage d;
     private int maxHead;
     private int maxSize;
@@ -28,10 +29,10 @@ public final class StochasticOscillator implements BarIndicator {
     private StochasticOscillator(int kPeriod, int dPeriod) {
         this.kPeriod = Checks.positive(kPeriod, "kPeriod");
         this.d = SimpleMovingAverage.of(Checks.positive(dPeriod, "dPeriod"));
-        this.highs = new double[kPeriod];
-        this.lows = new double[kPeriod];
-        this.maxQueue = new long[kPeriod];
-        this.minQueue = new long[kPeriod];
+        this.maxIndex = new long[kPeriod];
+        this.maxValue = new double[kPeriod];
+        this.minIndex = new long[kPeriod];
+        this.minValue = new double[kPeriod];
     }
 
     /** Stochastic oscillator (14, 3). */
@@ -49,31 +50,30 @@ public final class StochasticOscillator implements BarIndicator {
     /** Takes the next bar. */
     public double update(double high, double low, double close) {
         long index = count++;
-        int slot = (int) (index % kPeriod);
-        highs[slot] = high;
-        lows[slot] = low;
         long expired = index - kPeriod;
-        if (maxSize > 0 && maxQueue[maxHead] <= expired) {
+        if (maxSize > 0 && maxIndex[maxHead] <= expired) {
             maxHead = wrap(maxHead + 1);
             maxSize--;
         }
-        if (minSize > 0 && minQueue[minHead] <= expired) {
+        if (minSize > 0 && minIndex[minHead] <= expired) {
             minHead = wrap(minHead + 1);
             minSize--;
         }
-        while (maxSize > 0 && highs[(int) (maxQueue[wrap(maxHead + maxSize - 1)] % kPeriod)] <= high) {
+        while (maxSize > 0 && maxValue[wrap(maxHead + maxSize - 1)] <= high) {
             maxSize--;
         }
-        maxQueue[wrap(maxHead + maxSize)] = index;
-        maxSize++;
-        while (minSize > 0 && lows[(int) (minQueue[wrap(minHead + minSize - 1)] % kPeriod)] >= low) {
+        int tail = wrap(maxHead + maxSize++);
+        maxIndex[tail] = index;
+        maxValue[tail] = high;
+        while (minSize > 0 && minValue[wrap(minHead + minSize - 1)] >= low) {
             minSize--;
         }
-        minQueue[wrap(minHead + minSize)] = index;
-        minSize++;
+        tail = wrap(minHead + minSize++);
+        minIndex[tail] = index;
+        minValue[tail] = low;
         if (count >= kPeriod) {
-            double highest = highs[(int) (maxQueue[maxHead] % kPeriod)];
-            double lowest = lows[(int) (minQueue[minHead] % kPeriod)];
+            double highest = maxValue[maxHead];
+            double lowest = minValue[minHead];
             double range = highest - lowest;
             k = range == 0.0 ? 50.0 : (close - lowest) / range * 100.0;
             d.update(k);
