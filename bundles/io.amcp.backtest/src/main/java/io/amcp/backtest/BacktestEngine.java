@@ -1,0 +1,195 @@
+package io.amcp.backtest;
+
+import io.amcp.api.model.Bar;
+import io.amcp.api.model.BarSeries;
+import io.amcp.api.model.FixedPoint;
+import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Money;
+import io.amcp.api.order.OrderEvent;
+import io.amcp.api.order.OrderFilled;
+import io.amcp.api.spi.BrokerConnector;
+import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.MarketDataSink;
+import io.amcp.api.spi.RiskRule;
+import io.amcp.api.spi.Strategy;
+import io.amcp.core.Kernel;
+import io.amcp.core.KernelListener;
+import io.amcp.core.SimulatedClock;
+import io.amcp.core.journal.Journal;
+import io.amcp.core.risk.BuyingPowerRule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+/**
+ * Replays history through the same kernel that trades live, with a simulated clock: data ->
+ * venue matching (orders fill on the bar after the decision at the earliest) -> ledger -> strategy.
+ * No look-ahead is possible: a strategy only ever sees bars that have closed.
+ *
+ * <p>Equity is sampled after every bar for runs up to {@link #PER_BAR_SAMPLE_LIMIT} bars, else
+ * once per exchange day (the last bar of each day), which keeps memory flat for long runs.
+ */
+public final class BacktestEngine {
+
+    /** Runs with more bars than this sample equity daily instead of per bar. */
+    public static final long PER_BAR_SAMPLE_LIMIT = 1_000_000;
+
+    private static final long DAY_NANOS = 86_400_000_000_000L;
+
+    private final Money initialCash;
+    private final double leverage;
+    private final List<RiskRule> riskRules;
+
+    /**
+     * @param initialCash starting cash
+     * @param leverage    buying power as a multiple of equity (1 = cash account)
+     * @param riskRules   extra pre-trade rules; the buying-power rule is always on
+     */
+    public BacktestEngine(Money initialCash, double leverage, List<RiskRule> riskRules) {
+        if (initialCash.raw() <= 0) {
+            throw new IllegalArgumentException("cash: must be positive, was " + initialCash);
+        }
+        this.initialCash = initialCash;
+        this.leverage = leverage;
+        this.riskRules = List.copyOf(riskRules);
+    }
+
+    /**
+     * Replays {@code data} through a fresh kernel.
+     *
+     * @param data     one series per instrument
+     * @param strategy the strategy under test
+     * @param venue    builds the simulated venue on the kernel's clock (it must also be a
+     *                 {@link MarketDataSink} to see the bars it matches against)
+     * @param progress receives the number of bars done, about every 1% (may be null)
+     */
+    public <V extends BrokerConnector & MarketDataSink> BacktestRun run(List<BarSeries> data, Strategy strategy,
+            Function<Clock, V> venue, LongConsumer progress) {
+        if (data.isEmpty() || data.stream().allMatch(s -> s.size() == 0)) {
+            throw new IllegalArgumentException("dataset: contains no bars");
+        }
+        long start = data.stream().filter(s -> s.size() > 0).mapToLong(s -> s.time()[0]).min().orElseThrow();
+        SimulatedClock clock = new SimulatedClock(start - 1);
+        Kernel kernel = new Kernel(clock, Journal.NONE, initialCash, leverage);
+        kernel.addRiskRule(new BuyingPowerRule());
+        riskRules.forEach(kernel::addRiskRule);
+        for (BarSeries s : data) {
+            kernel.registerInstrument(s.instrument());
+        }
+        V broker = venue.apply(clock);
+        kernel.addBroker(broker);
+        kernel.addMarketDataSink(broker);
+
+        BarReplay replay = new BarReplay(data);
+        Recorder recorder = new Recorder(kernel, replay.size() <= PER_BAR_SAMPLE_LIMIT, replay.size());
+        kernel.addListener(recorder);
+        kernel.addStrategy(strategy);
+
+        long step = Math.max(1, replay.size() / 100);
+        long[] done = {0};
+        replay.forEach(bar -> {
+            kernel.processBar(bar);
+            if (progress != null && ++done[0] % step == 0) {
+                progress.accept(done[0]);
+            }
+        });
+        recorder.finish();
+        kernel.removeStrategy(strategy);
+        Map<InstrumentId, Double> last = new HashMap<>();
+        for (BarSeries s : data) {
+            if (s.size() > 0) {
+                last.put(s.instrument().id(), FixedPoint.toDouble(s.close()[s.size() - 1]));
+            }
+        }
+        return new BacktestRun(recorder.times(), recorder.equity(), recorder.invested(), recorder.fills, last,
+                kernel.account(), kernel.positions(), replay.size(), kernel.errorCount());
+    }
+
+    /** Samples equity and collects fills on the kernel thread. */
+    private static final class Recorder implements KernelListener {
+        private final Kernel kernel;
+        private final boolean perBar;
+        private long[] times;
+        private double[] equity;
+        private boolean[] invested;
+        private int n;
+        private long pendingTime = Long.MIN_VALUE;
+        private long pendingDay = Long.MIN_VALUE;
+        private long openPositions;
+        private double lastEquity;
+        private boolean lastInvested;
+        final List<OrderFilled> fills = new ArrayList<>();
+
+        Recorder(Kernel kernel, boolean perBar, long bars) {
+            this.kernel = kernel;
+            this.perBar = perBar;
+            int capacity = (int) Math.min(perBar ? bars : 4096, Integer.MAX_VALUE - 8);
+            this.times = new long[Math.max(16, capacity)];
+            this.equity = new double[times.length];
+            this.invested = new boolean[times.length];
+        }
+
+        @Override
+        public void onOrderEvent(OrderEvent event) {
+            if (event instanceof OrderFilled f) {
+                fills.add(f);
+                openPositions = kernel.ledger().openPositions().size();
+            }
+        }
+
+        @Override
+        public void onBarProcessed(Bar bar) {
+            if (perBar) {
+                append(bar.time());
+                return;
+            }
+            // exchange day, approximated as UTC-5 (New York standard time); only decides sampling
+            long day = Math.floorDiv(bar.time() - 5 * 3_600_000_000_000L, DAY_NANOS);
+            if (pendingDay != Long.MIN_VALUE && day != pendingDay) {
+                appendAt(pendingTime, lastEquity, lastInvested);
+            }
+            pendingDay = day;
+            pendingTime = bar.time();
+            lastEquity = FixedPoint.toDouble(kernel.ledger().equityRaw());
+            lastInvested = openPositions > 0;
+        }
+
+        private void append(long time) {
+            appendAt(time, FixedPoint.toDouble(kernel.ledger().equityRaw()), openPositions > 0);
+        }
+
+        private void appendAt(long time, double value, boolean in) {
+            if (n == times.length) {
+                times = Arrays.copyOf(times, n * 2);
+                equity = Arrays.copyOf(equity, n * 2);
+                invested = Arrays.copyOf(invested, n * 2);
+            }
+            times[n] = time;
+            equity[n] = value;
+            invested[n] = in;
+            n++;
+        }
+
+        void finish() {
+            if (!perBar && pendingDay != Long.MIN_VALUE) {
+                appendAt(pendingTime, lastEquity, lastInvested);
+            }
+        }
+
+        long[] times() {
+            return Arrays.copyOf(times, n);
+        }
+
+        double[] equity() {
+            return Arrays.copyOf(equity, n);
+        }
+
+        boolean[] invested() {
+            return Arrays.copyOf(invested, n);
+        }
+    }
+}
