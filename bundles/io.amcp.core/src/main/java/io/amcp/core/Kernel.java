@@ -643,10 +643,6 @@ public final class Kernel implements TradingNode {
         return oms.contains(id);
     }
 
-    PositionView accountPosition(InstrumentId id) {
-        return ledger.position(id, 0);
-    }
-
     void reportError(String message, Throwable cause) {
         errors++;
         if (cause != null) {
