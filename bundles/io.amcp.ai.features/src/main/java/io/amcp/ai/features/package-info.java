@@ -1,0 +1,4 @@
+/**
+ * AI features and labels.
+ */
+package io.amcp.ai.features;

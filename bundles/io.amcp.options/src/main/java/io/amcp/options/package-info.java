@@ -1,0 +1,4 @@
+/**
+ * Options (pricing, Greeks, implied volatility, multi-leg strategy catalog).
+ */
+package io.amcp.options;

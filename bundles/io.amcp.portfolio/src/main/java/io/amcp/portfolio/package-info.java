@@ -1,0 +1,4 @@
+/**
+ * Portfolio optimisation.
+ */
+package io.amcp.portfolio;

@@ -1,0 +1,4 @@
+/**
+ * Risk analytics (VaR/CVaR, stress, correlation, concentration, margin).
+ */
+package io.amcp.risk;
