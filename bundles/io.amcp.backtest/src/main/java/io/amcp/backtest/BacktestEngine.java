@@ -137,7 +137,7 @@ public final class BacktestEngine {
         public void onOrderEvent(OrderEvent event) {
             if (event instanceof OrderFilled f) {
                 fills.add(f);
-                openPositions = kernel.ledger().openPositions().size();
+                openPositions = kernel.ledger().openPositionCount();
             }
         }
 

@@ -47,10 +47,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -88,8 +88,9 @@ public final class Kernel implements TradingNode {
     private final RiskChain riskChain = new RiskChain();
     private final KillSwitchState killSwitch = new KillSwitchState();
     private final ExecutionRouter router = new ExecutionRouter();
-    private final List<MarketDataSink> marketSinks = new CopyOnWriteArrayList<>();
-    private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
+    // copy-on-write arrays: iterated for every event without allocating, changed rarely from any thread
+    private volatile MarketDataSink[] marketSinks = new MarketDataSink[0];
+    private volatile KernelListener[] listeners = new KernelListener[0];
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final Map<StrategyId, StrategySlot> strategies = new LinkedHashMap<>();
     private final Map<StrategyId, StrategyState> parkedStates = new HashMap<>();
@@ -151,20 +152,31 @@ public final class Kernel implements TradingNode {
     }
 
     /** Adds a sink that sees market data before the strategies (the paper exchange's matching). */
-    public void addMarketDataSink(MarketDataSink sink) {
-        marketSinks.add(sink);
+    public synchronized void addMarketDataSink(MarketDataSink sink) {
+        marketSinks = appended(marketSinks, Objects.requireNonNull(sink, "sink"));
     }
 
-    public void removeMarketDataSink(MarketDataSink sink) {
-        marketSinks.remove(sink);
+    public synchronized void removeMarketDataSink(MarketDataSink sink) {
+        marketSinks = without(marketSinks, sink);
     }
 
-    public void addListener(KernelListener listener) {
-        listeners.add(listener);
+    public synchronized void addListener(KernelListener listener) {
+        listeners = appended(listeners, Objects.requireNonNull(listener, "listener"));
     }
 
-    public void removeListener(KernelListener listener) {
-        listeners.remove(listener);
+    public synchronized void removeListener(KernelListener listener) {
+        listeners = without(listeners, listener);
+    }
+
+    private static <T> T[] appended(T[] array, T element) {
+        T[] grown = Arrays.copyOf(array, array.length + 1);
+        grown[array.length] = element;
+        return grown;
+    }
+
+    private static <T> T[] without(T[] array, T element) {
+        return Arrays.stream(array).filter(e -> e != element)
+                .toArray(n -> Arrays.copyOf(array, n));
     }
 
     /** Describes an instrument (asset class, multiplier); unknown instruments are inferred from the symbol. */
@@ -758,6 +770,11 @@ public final class Kernel implements TradingNode {
         @Override
         public AccountView account() {
             return ledger.account();
+        }
+
+        @Override
+        public Money buyingPower() {
+            return Money.ofRaw(ledger.buyingPowerRaw());
         }
 
         @Override

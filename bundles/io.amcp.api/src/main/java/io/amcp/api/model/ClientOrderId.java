@@ -1,7 +1,5 @@
 package io.amcp.api.model;
 
-import java.util.regex.Pattern;
-
 /**
  * The client order id chosen by the platform or the user; it makes submission idempotent: a second submission with the same id is refused, never sent twice.
  *
@@ -9,11 +7,9 @@ import java.util.regex.Pattern;
  */
 public record ClientOrderId(String value) implements Comparable<ClientOrderId> {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-
     public ClientOrderId {
-        if (value == null || !VALID.matcher(value).matches()) {
-            throw new IllegalArgumentException("clientOrderId: invalid value '" + value + "' (expected [A-Za-z0-9][A-Za-z0-9._:-]{0,127})");
+        if (!OrderTokens.isValid(value)) {
+            throw new IllegalArgumentException("clientOrderId: invalid value '" + value + "' (expected " + OrderTokens.PATTERN + ")");
         }
     }
 

@@ -1,7 +1,6 @@
 package io.amcp.api.model;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
@@ -88,8 +87,37 @@ public final class FixedPoint {
             }
             return quotient;
         }
-        BigInteger product = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
-        return new BigDecimal(product).divide(ONE_DECIMAL, 0, RoundingMode.HALF_UP).longValueExact();
+        return divideWideByOne(high, low);
+    }
+
+    /**
+     * Divides the signed 128-bit value {@code high:low} by {@link #ONE} with half-up rounding. ONE is
+     * below 2^32, so schoolbook division over four 32-bit limbs of the magnitude is exact and needs no
+     * BigInteger (price x quantity of ordinary orders lands here).
+     */
+    private static long divideWideByOne(long high, long low) {
+        boolean negative = high < 0;
+        if (negative) {
+            low = -low;
+            high = ~high + (low == 0 ? 1 : 0);
+        }
+        long remainder = high >>> 32;
+        long q3 = remainder / ONE;
+        remainder = ((remainder % ONE) << 32) | (high & 0xFFFF_FFFFL);
+        long q2 = remainder / ONE;
+        remainder = ((remainder % ONE) << 32) | (low >>> 32);
+        long q1 = remainder / ONE;
+        remainder = ((remainder % ONE) << 32) | (low & 0xFFFF_FFFFL);
+        long q0 = remainder / ONE;
+        remainder %= ONE;
+        long quotient = (q1 << 32) | q0;
+        if (q3 != 0 || q2 != 0 || quotient < 0) {
+            throw new ArithmeticException("fixed-point product out of range");
+        }
+        if (remainder * 2 >= ONE) {
+            quotient = Math.addExact(quotient, 1);
+        }
+        return negative ? -quotient : quotient;
     }
 
     /** Returns {@code a * ONE / b} with half-up rounding (division of two raw amounts). */

@@ -1,7 +1,5 @@
 package io.amcp.api.model;
 
-import java.util.regex.Pattern;
-
 /**
  * The identifier a venue (broker connector) gives an accepted order.
  *
@@ -9,11 +7,9 @@ import java.util.regex.Pattern;
  */
 public record OrderId(String value) implements Comparable<OrderId> {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-
     public OrderId {
-        if (value == null || !VALID.matcher(value).matches()) {
-            throw new IllegalArgumentException("orderId: invalid value '" + value + "' (expected [A-Za-z0-9][A-Za-z0-9._:-]{0,127})");
+        if (!OrderTokens.isValid(value)) {
+            throw new IllegalArgumentException("orderId: invalid value '" + value + "' (expected " + OrderTokens.PATTERN + ")");
         }
     }
 

@@ -38,25 +38,25 @@ public record SubmitOrder(ClientOrderId clientOrderId, InstrumentId instrument, 
         require(type != null, "type", "is required");
         require(timeInForce != null, "time_in_force", "is required");
         require(orderClass != null, "order_class", "is required");
-        require(quantity != null && quantity.isPositive(), "qty", "must be positive, was " + quantity);
+        require(quantity != null && quantity.isPositive(), "qty", "must be positive, was %s", quantity);
         if (type.needsLimitPrice() && orderClass != OrderClass.OCO) {
             require(limitPrice != null && limitPrice.isPositive(), "limit_price",
-                    "must be positive for " + type + " orders, was " + limitPrice);
+                    "must be positive for %s orders, was %s", type, limitPrice);
         } else if (orderClass != OrderClass.OCO) {
-            require(limitPrice == null, "limit_price", "must be empty for " + type + " orders");
+            require(limitPrice == null, "limit_price", "must be empty for %s orders", type);
         }
         if (type.needsStopPrice()) {
             require(stopPrice != null && stopPrice.isPositive(), "stop_price",
-                    "must be positive for " + type + " orders, was " + stopPrice);
+                    "must be positive for %s orders, was %s", type, stopPrice);
         } else {
-            require(stopPrice == null, "stop_price", "must be empty for " + type + " orders");
+            require(stopPrice == null, "stop_price", "must be empty for %s orders", type);
         }
         if (type == OrderType.TRAILING_STOP) {
             require((trailPrice == null) != (trailPercent == null), "trail_price",
                     "exactly one of trail_price and trail_percent is required for trailing stops");
             require(trailPrice == null || trailPrice.isPositive(), "trail_price", "must be positive");
             require(trailPercent == null || (trailPercent.signum() > 0 && trailPercent.compareTo(BigDecimal.valueOf(100)) < 0),
-                    "trail_percent", "must be between 0 and 100 exclusive, was " + trailPercent);
+                    "trail_percent", "must be between 0 and 100 exclusive, was %s", trailPercent);
         } else {
             require(trailPrice == null && trailPercent == null, "trail_price",
                     "trail_price/trail_percent are only for trailing_stop orders");
@@ -87,7 +87,7 @@ public record SubmitOrder(ClientOrderId clientOrderId, InstrumentId instrument, 
         }
         if (timeInForce == TimeInForce.IOC || timeInForce == TimeInForce.FOK) {
             require(orderClass == OrderClass.SIMPLE, "time_in_force",
-                    timeInForce + " is only allowed for simple orders");
+                    "%s is only allowed for simple orders", timeInForce);
         }
     }
 
@@ -111,6 +111,19 @@ public record SubmitOrder(ClientOrderId clientOrderId, InstrumentId instrument, 
     private static void require(boolean condition, String field, String message) {
         if (!condition) {
             throw new InvalidOrderException(field, message);
+        }
+    }
+
+    /** Like {@link #require(boolean, String, String)}; the message is formatted only on failure (hot path). */
+    private static void require(boolean condition, String field, String format, Object value) {
+        if (!condition) {
+            throw new InvalidOrderException(field, String.format(format, value));
+        }
+    }
+
+    private static void require(boolean condition, String field, String format, Object first, Object second) {
+        if (!condition) {
+            throw new InvalidOrderException(field, String.format(format, first, second));
         }
     }
 

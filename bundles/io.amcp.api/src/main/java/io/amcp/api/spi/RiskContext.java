@@ -2,6 +2,7 @@ package io.amcp.api.spi;
 
 import io.amcp.api.model.Instrument;
 import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Money;
 import io.amcp.api.model.Price;
 import io.amcp.api.order.OrderView;
 import io.amcp.api.portfolio.AccountView;
@@ -12,6 +13,14 @@ import java.util.List;
 public interface RiskContext {
 
     AccountView account();
+
+    /**
+     * Buying power alone, what most rules need on every order; the default reads {@link #account()},
+     * hosts override it to skip building the whole account view.
+     */
+    default Money buyingPower() {
+        return account().buyingPower();
+    }
 
     PositionView position(InstrumentId instrument);
 

@@ -139,6 +139,8 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
     private final Clock clock;
     private final PaperSettings settings;
     private final Function<InstrumentId, Instrument> instruments;
+    /** Instruments resolved once each: their books are keyed by them for the exchange's lifetime. */
+    private final Map<InstrumentId, Instrument> resolved = new HashMap<>();
     private final long participationRaw;
     private final Map<InstrumentId, Book> books = new HashMap<>();
     private final Map<ClientOrderId, Working> live = new HashMap<>();
@@ -216,7 +218,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
             emit(new OrderRejected(cid, "duplicate client order id", now));
             return;
         }
-        Instrument instrument = instruments.apply(order.instrument());
+        Instrument instrument = resolved.computeIfAbsent(order.instrument(), instruments);
         if (order.orderClass() == OrderClass.OCO) {
             submitOco(order, instrument, now);
             return;
@@ -315,7 +317,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         w.held = false;
         w.acceptedAt = now;
         switch (w.order.timeInForce()) {
-            case DAY, CLS -> w.expireAt = cal.sessionCloseFor(now);
+            case DAY, CLS -> w.expireAt = w.book.sessionCloseFor(now);
             case OPG -> {
                 w.opgOpen = cal.nextSessionOpen(now);
                 w.expireAt = cal.sessionCloseNanos(cal.dateOf(w.opgOpen));
@@ -785,10 +787,25 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         Working[] scratch = new Working[4];
         int size;
 
+        private long closeValidFrom = Long.MAX_VALUE;
+        private long close = Long.MIN_VALUE;
+
         Book(Instrument instrument, TradingCalendar calendar) {
             this.instrument = instrument;
             this.calendar = calendar;
             this.session = new Session(calendar);
+        }
+
+        /**
+         * {@link TradingCalendar#sessionCloseFor}, i.e. the first session close after {@code now}: the
+         * same answer holds for every time from the asking time up to that close, so it is cached.
+         */
+        long sessionCloseFor(long now) {
+            if (now < closeValidFrom || now >= close) {
+                close = calendar.sessionCloseFor(now);
+                closeValidFrom = now;
+            }
+            return close;
         }
 
         void add(Working w) {

@@ -33,6 +33,7 @@ public final class Ledger {
     private long shortMarketValue;
     private long realized;
     private long commissions;
+    private int openPositionCount;
     private long dayStartEquity;
 
     /**
@@ -81,6 +82,7 @@ public final class Ledger {
             p = new Position(instrument, 1);
             positions.put(instrument, p);
         }
+        boolean wasOpen = p.quantity != 0;
         long signedQty = side == Side.BUY ? quantityRaw : Math.negateExact(quantityRaw);
         long notional = Math.multiplyExact(FixedPoint.multiply(priceRaw, quantityRaw), p.multiplier);
         cash = Math.subtractExact(cash, side == Side.BUY ? notional : Math.negateExact(notional));
@@ -111,6 +113,9 @@ public final class Ledger {
             p.last = priceRaw;
         }
         revalue(p);
+        if (wasOpen != (p.quantity != 0)) {
+            openPositionCount += wasOpen ? -1 : 1;
+        }
     }
 
     private static long weightedAverage(long avgA, long qtyA, long priceB, long qtyB) {
@@ -201,6 +206,11 @@ public final class Ledger {
         }
         long last = lastPriceRaw != 0 ? lastPriceRaw : p.last;
         return p.view(last);
+    }
+
+    /** Number of positions that are not flat; O(1). */
+    public int openPositionCount() {
+        return openPositionCount;
     }
 
     /** Positions that are not flat. */

@@ -24,11 +24,17 @@ final class ManagedOrder {
     OrderId orderId;
     OrderStatus status;
     long filledRaw;
-    /** Sum of fill price x fill quantity in raw^2 units, exact, for the average fill price. */
-    BigInteger fillValue = BigInteger.ZERO;
+    /**
+     * Sum of fill price x fill quantity in raw^2 units as an unsigned 128-bit number (both are
+     * positive), exact, for the average fill price; two longs so that a fill allocates nothing.
+     */
+    private long fillValueHigh;
+    private long fillValueLow;
     long updatedTime;
     String reason;
-    final Set<String> tradeIds = new HashSet<>(4);
+    /** Trade ids booked: most orders fill once, so the set exists only from the second trade on. */
+    private String firstTradeId;
+    private Set<String> moreTradeIds;
 
     ManagedOrder(ClientOrderId clientOrderId, StrategyId strategyId, SubmitOrder request, ClientOrderId parent,
             OrderStatus status, long time) {
@@ -41,13 +47,38 @@ final class ManagedOrder {
         this.updatedTime = time;
     }
 
+    boolean hasTrade(String tradeId) {
+        return tradeId.equals(firstTradeId) || (moreTradeIds != null && moreTradeIds.contains(tradeId));
+    }
+
+    void addFill(String tradeId, long priceRaw, long quantityRaw) {
+        if (firstTradeId == null) {
+            firstTradeId = tradeId;
+        } else {
+            if (moreTradeIds == null) {
+                moreTradeIds = new HashSet<>(4);
+            }
+            moreTradeIds.add(tradeId);
+        }
+        long low = priceRaw * quantityRaw;
+        long high = Math.multiplyHigh(priceRaw, quantityRaw);
+        long sum = fillValueLow + low;
+        fillValueHigh = Math.addExact(Math.addExact(fillValueHigh, high),
+                Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
+        fillValueLow = sum;
+    }
+
     long leavesRaw() {
         return request.quantity().raw() - filledRaw;
     }
 
     OrderView view() {
-        Price average = filledRaw == 0 ? null
-                : Price.ofRaw(fillValue.divide(BigInteger.valueOf(filledRaw)).longValueExact());
+        Price average = null;
+        if (filledRaw != 0) {
+            BigInteger value = BigInteger.valueOf(fillValueHigh).shiftLeft(64)
+                    .add(new BigInteger(Long.toUnsignedString(fillValueLow)));
+            average = Price.ofRaw(value.divide(BigInteger.valueOf(filledRaw)).longValueExact());
+        }
         return new OrderView(clientOrderId, orderId, strategyId, request, status, Quantity.ofRaw(filledRaw), average,
                 parent, createdTime, updatedTime, reason);
     }

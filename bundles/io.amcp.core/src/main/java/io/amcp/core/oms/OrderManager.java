@@ -16,7 +16,6 @@ import io.amcp.api.order.OrderSubmitted;
 import io.amcp.api.order.OrderTriggered;
 import io.amcp.api.order.OrderView;
 import io.amcp.api.order.SubmitOrder;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,8 @@ public final class OrderManager {
     }
 
     private final Map<ClientOrderId, ManagedOrder> orders = new LinkedHashMap<>();
-    private int openCount;
+    /** The orders that are not terminal, in submission order: what strategies and risk rules ask for. */
+    private final Map<ClientOrderId, ManagedOrder> open = new LinkedHashMap<>();
 
     public boolean contains(ClientOrderId id) {
         return orders.containsKey(id);
@@ -61,7 +61,7 @@ public final class OrderManager {
 
     /** Number of orders that are not terminal. */
     public int openCount() {
-        return openCount;
+        return open.size();
     }
 
     public int size() {
@@ -80,11 +80,8 @@ public final class OrderManager {
     /** Orders that are not terminal, optionally of one strategy (null for all). */
     public List<OrderView> open(StrategyId strategy) {
         List<OrderView> out = new ArrayList<>();
-        if (openCount == 0) {
-            return out;
-        }
-        for (ManagedOrder o : orders.values()) {
-            if (!o.status.isTerminal() && (strategy == null || strategy.equals(o.strategyId))) {
+        for (ManagedOrder o : open.values()) {
+            if (strategy == null || strategy.equals(o.strategyId)) {
                 out.add(o.view());
             }
         }
@@ -149,7 +146,7 @@ public final class OrderManager {
                     OrderStatus.ACCEPTED, e.time());
             replacement.orderId = e.orderId();
             orders.put(e.replacement(), replacement);
-            openCount++;
+            open.put(e.replacement(), replacement);
         } else {
             throw new IllegalOrderTransitionException("unsupported event " + event);
         }
@@ -165,12 +162,12 @@ public final class OrderManager {
         o.reason = reason;
         orders.put(id, o);
         if (!status.isTerminal()) {
-            openCount++;
+            open.put(id, o);
         }
     }
 
     private Outcome fill(ManagedOrder o, OrderFilled f) {
-        if (o.tradeIds.contains(f.tradeId())) {
+        if (o.hasTrade(f.tradeId())) {
             return Outcome.DUPLICATE;
         }
         long filled = Math.addExact(o.filledRaw, f.quantity().raw());
@@ -180,9 +177,8 @@ public final class OrderManager {
         }
         OrderStatus next = filled == o.request.quantity().raw() ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
         move(o, next, f, null);
-        o.tradeIds.add(f.tradeId());
+        o.addFill(f.tradeId(), f.price().raw(), f.quantity().raw());
         o.filledRaw = filled;
-        o.fillValue = o.fillValue.add(BigInteger.valueOf(f.price().raw()).multiply(BigInteger.valueOf(f.quantity().raw())));
         return Outcome.APPLIED;
     }
 
@@ -197,7 +193,7 @@ public final class OrderManager {
             o.reason = reason;
         }
         if (wasOpen && to.isTerminal()) {
-            openCount--;
+            open.remove(o.clientOrderId);
         }
     }
 }

@@ -30,7 +30,7 @@ public final class BuyingPowerRule implements RiskRule {
         if (cost < 0) {
             return RiskDecision.reject(NAME, "no price known for " + order.instrument() + " to value the order");
         }
-        long available = context.account().buyingPower().raw();
+        long available = context.buyingPower().raw();
         if (cost > available) {
             return RiskDecision.reject(NAME, "insufficient buying power: order needs " + FixedPoint.format(cost)
                     + ", available " + FixedPoint.format(available));

@@ -257,7 +257,8 @@ public final class SyntheticBarGenerator {
         private long volume(long barStart, long barEnd) {
             double session = sessionClose - sessionOpen;
             double share = (barEnd - barStart) / session;
-            double middle = ((barStart + barEnd) / 2.0 - sessionOpen) / session;
+            // offsets from the open first: barStart + barEnd overflows a long after the year 2116
+            double middle = ((barStart - sessionOpen) + (barEnd - sessionOpen)) / 2.0 / session;
             double profile = (1 + 2 * (2 * middle - 1) * (2 * middle - 1)) * 0.6;
             double noise = Math.exp(VOLUME_NOISE * random.nextGaussian() - VOLUME_NOISE * VOLUME_NOISE / 2);
             double units = dailyVolume * share * (spec.barSize() == BarSize.ONE_DAY ? 1 : profile) * noise;

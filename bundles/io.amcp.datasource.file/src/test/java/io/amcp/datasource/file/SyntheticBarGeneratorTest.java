@@ -204,8 +204,18 @@ class SyntheticBarGeneratorTest {
 
     @Test
     void intradayVolumeIsUShaped() {
-        BarSeries s = new SyntheticBarGenerator(SyntheticSpec.parse("symbols=1,start=2022-01-03,years=1,bar=1m"))
-                .series(0);
+        assertUShapedVolume(new SyntheticBarGenerator(SyntheticSpec.parse("symbols=1,start=2022-01-03,years=1,bar=1m"))
+                .series(0));
+    }
+
+    @Test
+    void volumeStaysRightAfterTheYear2116() {
+        // a 10M-minute-bar benchmark runs a century ahead; there the sum of two bar times overflows a long
+        assertUShapedVolume(new SyntheticBarGenerator(SyntheticSpec.parse("symbols=1,start=2120-01-02,years=1,bar=1m"))
+                .series(0));
+    }
+
+    private static void assertUShapedVolume(BarSeries s) {
         double first = 0;
         double midday = 0;
         int days = 0;
