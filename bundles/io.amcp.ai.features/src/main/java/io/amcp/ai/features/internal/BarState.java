@@ -28,6 +28,8 @@ final class BarState {
     double previousHigh = Double.NaN;
     double previousLow = Double.NaN;
     double previousClose = Double.NaN;
+    double lnPreviousHigh = Double.NaN;
+    double lnPreviousLow = Double.NaN;
     double lnPreviousClose = Double.NaN;
     double logReturn = Double.NaN;
     double quotedSpread = Double.NaN;
@@ -38,6 +40,8 @@ final class BarState {
             previousLow = this.low;
             previousClose = this.close;
             lnPreviousClose = this.lnClose;
+            lnPreviousHigh = this.lnHigh;
+            lnPreviousLow = this.lnLow;
         }
         this.time = time;
         this.open = open;
@@ -73,6 +77,8 @@ final class BarState {
         previousLow = Double.NaN;
         previousClose = Double.NaN;
         lnPreviousClose = Double.NaN;
+        lnPreviousHigh = Double.NaN;
+        lnPreviousLow = Double.NaN;
         logReturn = Double.NaN;
         quotedSpread = Double.NaN;
     }

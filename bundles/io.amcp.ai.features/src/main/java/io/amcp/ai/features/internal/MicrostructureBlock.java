@@ -17,23 +17,17 @@ final class MicrostructureBlock extends FeatureBlock {
     private static final double AMIHUD_SCALE = 1e6;
     private static final double CS_DENOMINATOR = 3.0 - 2.0 * Math.sqrt(2.0);
 
-    private final RollingMoments[] amihud = new RollingMoments[WINDOWS.length];
+    private final WindowSums amihud = new WindowSums(WINDOWS);
     private final Vwap[] vwap = new Vwap[WINDOWS.length];
-    private final RollingMoments[] volume = new RollingMoments[WINDOWS.length];
-    private final RollingMoments[] logVolume = new RollingMoments[LOG_VOLUME_WINDOWS.length];
-    private final RollingMoments[] signedVolume = new RollingMoments[WINDOWS.length];
-    private final RollingMoments spreads = new RollingMoments(SPREAD_WINDOW, 1);
-    private final RollingMoments dollarVolume = new RollingMoments(DOLLAR_VOLUME_WINDOW, 1);
+    private final WindowSums volume = new WindowSums(WINDOWS);
+    private final WindowSums logVolume = new WindowSums(LOG_VOLUME_WINDOWS);
+    private final WindowSums signedVolume = new WindowSums(WINDOWS);
+    private final WindowSums spreads = new WindowSums(SPREAD_WINDOW);
+    private final WindowSums dollarVolume = new WindowSums(DOLLAR_VOLUME_WINDOW);
 
     MicrostructureBlock() {
         for (int i = 0; i < WINDOWS.length; i++) {
-            amihud[i] = new RollingMoments(WINDOWS[i], 1);
             vwap[i] = Vwap.rolling(WINDOWS[i]);
-            volume[i] = new RollingMoments(WINDOWS[i], 2);
-            signedVolume[i] = new RollingMoments(WINDOWS[i], 1);
-        }
-        for (int i = 0; i < LOG_VOLUME_WINDOWS.length; i++) {
-            logVolume[i] = new RollingMoments(LOG_VOLUME_WINDOWS[i], 2);
         }
         FeatureFamily f = FeatureFamily.MICROSTRUCTURE;
         for (int n : WINDOWS) {
@@ -66,12 +60,14 @@ final class MicrostructureBlock extends FeatureBlock {
                 + DOLLAR_VOLUME_WINDOW + " bars", DOLLAR_VOLUME_WINDOW);
     }
 
-    /** The Corwin-Schultz spread estimate from two consecutive bars, 0 when negative. */
-    static double corwinSchultz(double high, double low, double previousHigh, double previousLow) {
-        double current = Math.log(high / low);
-        double previous = Math.log(previousHigh / previousLow);
+    /**
+     * The Corwin-Schultz spread estimate from two consecutive bars given as log prices, 0 when negative.
+     */
+    static double corwinSchultz(double lnHigh, double lnLow, double lnPreviousHigh, double lnPreviousLow) {
+        double current = lnHigh - lnLow;
+        double previous = lnPreviousHigh - lnPreviousLow;
         double beta = current * current + previous * previous;
-        double joint = Math.log(Math.max(high, previousHigh) / Math.min(low, previousLow));
+        double joint = Math.max(lnHigh, lnPreviousHigh) - Math.min(lnLow, lnPreviousLow);
         double gamma = joint * joint;
         double alpha = (Math.sqrt(2.0 * beta) - Math.sqrt(beta)) / CS_DENOMINATOR - Math.sqrt(gamma / CS_DENOMINATOR);
         double e = Math.exp(alpha);
@@ -84,61 +80,57 @@ final class MicrostructureBlock extends FeatureBlock {
         double c = bar.close;
         double v = bar.volume;
         double dollars = c * v;
-        double illiquidity = dollars > 0.0 ? AMIHUD_SCALE * Math.abs(bar.logReturn) / dollars : 0.0;
-        double direction = bar.close > bar.open ? v : bar.close < bar.open ? -v : 0.0;
         int j = offset;
-        for (RollingMoments a : amihud) {
-            if (bar.count > 1) {
-                a.push(illiquidity);
-            }
-            row[j++] = a.mean();
+        if (bar.count > 1) {
+            amihud.push(dollars > 0.0 ? AMIHUD_SCALE * Math.abs(bar.logReturn) / dollars : 0.0);
+        }
+        for (int i = 0; i < WINDOWS.length; i++) {
+            row[j++] = amihud.mean(i);
         }
         for (Vwap w : vwap) {
             row[j++] = ratioMinusOne(c, w.update(bar.high, bar.low, c, v));
         }
-        for (RollingMoments m : volume) {
-            m.push(v);
-            row[j++] = zScore(m, v);
+        volume.push(v);
+        for (int i = 0; i < WINDOWS.length; i++) {
+            row[j++] = zScore(volume, i, v);
         }
         double lnVolume = Math.log1p(v);
-        for (RollingMoments m : logVolume) {
-            m.push(lnVolume);
-            row[j++] = zScore(m, lnVolume);
+        logVolume.push(lnVolume);
+        for (int i = 0; i < LOG_VOLUME_WINDOWS.length; i++) {
+            row[j++] = zScore(logVolume, i, lnVolume);
         }
+        signedVolume.push(bar.close > bar.open ? v : bar.close < bar.open ? -v : 0.0);
         for (int i = 0; i < WINDOWS.length; i++) {
-            signedVolume[i].push(direction);
-            double total = volume[i].sum();
-            row[j++] = total > 0.0 ? signedVolume[i].sum() / total : 0.0;
+            double total = volume.sum(i);
+            row[j++] = total > 0.0 ? signedVolume.sum(i) / total : 0.0;
         }
         double twoBar = Double.NaN;
         if (bar.count > 1) {
-            twoBar = corwinSchultz(bar.high, bar.low, bar.previousHigh, bar.previousLow);
+            twoBar = corwinSchultz(bar.lnHigh, bar.lnLow, bar.lnPreviousHigh, bar.lnPreviousLow);
             spreads.push(twoBar);
         }
-        double averaged = spreads.mean();
+        double averaged = spreads.mean(0);
         row[j++] = twoBar;
         row[j++] = averaged;
         row[j++] = Double.isNaN(bar.quotedSpread) ? averaged : bar.quotedSpread;
         dollarVolume.push(Math.log1p(dollars));
-        row[j] = dollarVolume.mean();
+        row[j] = dollarVolume.mean(0);
     }
 
-    private static double zScore(RollingMoments m, double x) {
-        double sd = Math.sqrt(m.sampleVariance());
-        return sd > 0.0 ? (x - m.mean()) / sd : 0.0;
+    private static double zScore(WindowSums sums, int i, double x) {
+        double sd = Math.sqrt(sums.sampleVariance(i));
+        return sd > 0.0 ? (x - sums.mean(i)) / sd : 0.0;
     }
 
     @Override
     void reset() {
-        for (int i = 0; i < WINDOWS.length; i++) {
-            amihud[i].clear();
-            vwap[i].reset();
-            volume[i].clear();
-            signedVolume[i].clear();
+        for (Vwap w : vwap) {
+            w.reset();
         }
-        for (RollingMoments m : logVolume) {
-            m.clear();
-        }
+        amihud.clear();
+        volume.clear();
+        logVolume.clear();
+        signedVolume.clear();
         spreads.clear();
         dollarVolume.clear();
     }

@@ -44,11 +44,11 @@ final class RegimeBlock extends FeatureBlock {
     private final ExponentialMovingAverage[] minusMove = new ExponentialMovingAverage[ADX_PERIODS.length];
     private final ExponentialMovingAverage[] adx = new ExponentialMovingAverage[ADX_PERIODS.length];
     private final RollingRegression[] trend = new RollingRegression[TREND_WINDOWS.length];
-    private final RollingMoments[][] hurst = new RollingMoments[HURST_WINDOWS.length][HURST_SCALES.length];
+    private final WindowSums[] hurst = new WindowSums[HURST_SCALES.length];
     private final RollingMoments[] lagged = new RollingMoments[AUTOCORRELATIONS.length];
     private final RollingMoments[] current = new RollingMoments[AUTOCORRELATIONS.length];
     private final RollingMoments[] products = new RollingMoments[AUTOCORRELATIONS.length];
-    private final RollingMoments[] pathLength = new RollingMoments[EFFICIENCY_WINDOWS.length];
+    private final WindowSums pathLength = new WindowSums(EFFICIENCY_WINDOWS);
 
     RegimeBlock(VolatilityBlock volatility) {
         this.volatility = volatility;
@@ -62,19 +62,14 @@ final class RegimeBlock extends FeatureBlock {
         for (int i = 0; i < TREND_WINDOWS.length; i++) {
             trend[i] = new RollingRegression(TREND_WINDOWS[i]);
         }
-        for (int i = 0; i < HURST_WINDOWS.length; i++) {
-            for (int s = 0; s < HURST_SCALES.length; s++) {
-                hurst[i][s] = new RollingMoments(HURST_WINDOWS[i], 2);
-            }
+        for (int s = 0; s < HURST_SCALES.length; s++) {
+            hurst[s] = new WindowSums(HURST_WINDOWS);
         }
         for (int i = 0; i < AUTOCORRELATIONS.length; i++) {
             int n = AUTOCORRELATIONS[i][1];
             lagged[i] = new RollingMoments(n, 2);
             current[i] = new RollingMoments(n, 2);
             products[i] = new RollingMoments(n, 1);
-        }
-        for (int i = 0; i < EFFICIENCY_WINDOWS.length; i++) {
-            pathLength[i] = new RollingMoments(EFFICIENCY_WINDOWS[i], 1);
         }
         declareFeatures();
     }
@@ -129,13 +124,12 @@ final class RegimeBlock extends FeatureBlock {
         }
         j = updateHurst(bar, row, j);
         j = updateAutocorrelations(bar, row, j);
-        double r = bar.logReturn;
+        if (bar.count > 1) {
+            pathLength.push(Math.abs(bar.logReturn));
+        }
         for (int i = 0; i < EFFICIENCY_WINDOWS.length; i++) {
             int n = EFFICIENCY_WINDOWS[i];
-            if (bar.count > 1) {
-                pathLength[i].push(Math.abs(r));
-            }
-            double path = pathLength[i].sum();
+            double path = pathLength.sum(i);
             row[j++] = bar.count > n && path > 0.0 ? Math.abs(bar.lnClose - bar.lnCloseAgo(n)) / path : 0.0;
         }
     }
@@ -170,30 +164,25 @@ final class RegimeBlock extends FeatureBlock {
     }
 
     private int updateHurst(BarState bar, double[] row, int j) {
-        for (int i = 0; i < HURST_WINDOWS.length; i++) {
-            RollingMoments[] scales = hurst[i];
-            for (int s = 0; s < HURST_SCALES.length; s++) {
-                int k = HURST_SCALES[s];
-                if (bar.count > k) {
-                    scales[s].push(bar.lnClose - bar.lnCloseAgo(k));
-                }
+        for (int s = 0; s < HURST_SCALES.length; s++) {
+            int k = HURST_SCALES[s];
+            if (bar.count > k) {
+                hurst[s].push(bar.lnClose - bar.lnCloseAgo(k));
             }
-            if (!scales[HURST_SCALES.length - 1].isFull()) {
+        }
+        WindowSums widest = hurst[HURST_SCALES.length - 1];
+        for (int i = 0; i < HURST_WINDOWS.length; i++) {
+            if (!widest.isFull(i)) {
                 row[j++] = Double.NaN;
                 continue;
             }
+            double base = hurst[0].sampleVariance(i);
             double slope = 0.0;
-            boolean degenerate = false;
-            for (int s = 0; s < HURST_SCALES.length; s++) {
-                double variance = scales[s].sampleVariance();
-                if (!(variance > 0.0)) {
-                    degenerate = true;
-                    break;
-                }
-                double ly = Math.log(variance);
-                slope += HURST_X[s] * ly;
+            for (int s = 1; s < HURST_SCALES.length; s++) {
+                slope += HURST_X[s] * Math.log(hurst[s].sampleVariance(i) / base);
             }
-            row[j++] = degenerate ? Double.NaN : 0.5 * slope / HURST_XX;
+            double h = 0.5 * slope / HURST_XX;
+            row[j++] = Double.isFinite(h) ? h : Double.NaN;
         }
         return j;
     }
@@ -236,18 +225,14 @@ final class RegimeBlock extends FeatureBlock {
         for (RollingRegression r : trend) {
             r.clear();
         }
-        for (RollingMoments[] scales : hurst) {
-            for (RollingMoments m : scales) {
-                m.clear();
-            }
+        for (WindowSums scale : hurst) {
+            scale.clear();
         }
         for (int i = 0; i < AUTOCORRELATIONS.length; i++) {
             lagged[i].clear();
             current[i].clear();
             products[i].clear();
         }
-        for (RollingMoments m : pathLength) {
-            m.clear();
-        }
+        pathLength.clear();
     }
 }

@@ -13,24 +13,15 @@ final class VolatilityBlock extends FeatureBlock {
     private static final double LN2 = Math.log(2.0);
     private static final double GK_CLOSE_OPEN = 2.0 * LN2 - 1.0;
 
-    private final RollingMoments[] returns = new RollingMoments[WINDOWS.length];
-    private final RollingMoments[] rangeSquares = new RollingMoments[WINDOWS.length];
-    private final RollingMoments[] garmanKlass = new RollingMoments[WINDOWS.length];
-    private final RollingMoments[] rogersSatchell = new RollingMoments[WINDOWS.length];
-    private final RollingMoments[] overnight = new RollingMoments[WINDOWS.length];
-    private final RollingMoments[] openToClose = new RollingMoments[WINDOWS.length];
+    private final WindowSums returns = new WindowSums(WINDOWS);
+    private final WindowSums rangeSquares = new WindowSums(WINDOWS);
+    private final WindowSums garmanKlass = new WindowSums(WINDOWS);
+    private final WindowSums rogersSatchell = new WindowSums(WINDOWS);
+    private final WindowSums overnight = new WindowSums(WINDOWS);
+    private final WindowSums openToClose = new WindowSums(WINDOWS);
     private final double[] closeToClose = new double[WINDOWS.length];
 
     VolatilityBlock() {
-        for (int i = 0; i < WINDOWS.length; i++) {
-            int n = WINDOWS[i];
-            returns[i] = new RollingMoments(n, 2);
-            rangeSquares[i] = new RollingMoments(n, 1);
-            garmanKlass[i] = new RollingMoments(n, 1);
-            rogersSatchell[i] = new RollingMoments(n, 1);
-            overnight[i] = new RollingMoments(n, 2);
-            openToClose[i] = new RollingMoments(n, 2);
-        }
         for (int n : WINDOWS) {
             declare("vol_cc_" + n, FeatureFamily.VOLATILITY,
                     "sample standard deviation (divisor n-1) of r over the last n=" + n + " returns", n + 1);
@@ -63,45 +54,39 @@ final class VolatilityBlock extends FeatureBlock {
     void update(BarState bar, double[] row) {
         double range = bar.lnHigh - bar.lnLow;
         double body = bar.lnClose - bar.lnOpen;
-        double gk = 0.5 * range * range - GK_CLOSE_OPEN * body * body;
-        double rs = (bar.lnHigh - bar.lnClose) * (bar.lnHigh - bar.lnOpen)
-                + (bar.lnLow - bar.lnClose) * (bar.lnLow - bar.lnOpen);
-        boolean hasPrevious = bar.count > 1;
-        double gap = bar.lnOpen - bar.lnPreviousClose;
-        int w = WINDOWS.length;
-        for (int i = 0; i < w; i++) {
-            if (hasPrevious) {
-                returns[i].push(bar.logReturn);
-                overnight[i].push(gap);
-            }
-            rangeSquares[i].push(range * range);
-            garmanKlass[i].push(gk);
-            rogersSatchell[i].push(rs);
-            openToClose[i].push(body);
+        if (bar.count > 1) {
+            returns.push(bar.logReturn);
+            overnight.push(bar.lnOpen - bar.lnPreviousClose);
         }
+        rangeSquares.push(range * range);
+        garmanKlass.push(0.5 * range * range - GK_CLOSE_OPEN * body * body);
+        rogersSatchell.push((bar.lnHigh - bar.lnClose) * (bar.lnHigh - bar.lnOpen)
+                + (bar.lnLow - bar.lnClose) * (bar.lnLow - bar.lnOpen));
+        openToClose.push(body);
+        int w = WINDOWS.length;
         int j = offset;
         for (int i = 0; i < w; i++) {
-            double v = returns[i].isFull() ? Math.sqrt(returns[i].sampleVariance()) : Double.NaN;
+            double v = returns.isFull(i) ? Math.sqrt(returns.sampleVariance(i)) : Double.NaN;
             closeToClose[i] = v;
             row[j++] = v;
         }
         for (int i = 0; i < w; i++) {
-            row[j++] = Math.sqrt(rangeSquares[i].sum() / (4.0 * WINDOWS[i] * LN2));
+            row[j++] = Math.sqrt(rangeSquares.sum(i) / (4.0 * WINDOWS[i] * LN2));
         }
         for (int i = 0; i < w; i++) {
-            double mean = garmanKlass[i].sum() / WINDOWS[i];
+            double mean = garmanKlass.mean(i);
             row[j++] = Math.sqrt(mean > 0.0 ? mean : 0.0);
         }
         for (int i = 0; i < w; i++) {
-            double mean = rogersSatchell[i].sum() / WINDOWS[i];
+            double mean = rogersSatchell.mean(i);
             row[j++] = Math.sqrt(mean > 0.0 ? mean : 0.0);
         }
         for (int i = 0; i < w; i++) {
-            if (overnight[i].isFull()) {
+            if (overnight.isFull(i)) {
                 int n = WINDOWS[i];
                 double k = 0.34 / (1.34 + (n + 1.0) / (n - 1.0));
-                double variance = overnight[i].sampleVariance() + k * openToClose[i].sampleVariance()
-                        + (1.0 - k) * rogersSatchell[i].sum() / n;
+                double variance = overnight.sampleVariance(i) + k * openToClose.sampleVariance(i)
+                        + (1.0 - k) * rogersSatchell.mean(i);
                 row[j++] = Math.sqrt(variance);
             } else {
                 row[j++] = Double.NaN;
@@ -111,14 +96,12 @@ final class VolatilityBlock extends FeatureBlock {
 
     @Override
     void reset() {
-        for (int i = 0; i < WINDOWS.length; i++) {
-            returns[i].clear();
-            rangeSquares[i].clear();
-            garmanKlass[i].clear();
-            rogersSatchell[i].clear();
-            overnight[i].clear();
-            openToClose[i].clear();
-            closeToClose[i] = Double.NaN;
-        }
+        returns.clear();
+        rangeSquares.clear();
+        garmanKlass.clear();
+        rogersSatchell.clear();
+        overnight.clear();
+        openToClose.clear();
+        java.util.Arrays.fill(closeToClose, Double.NaN);
     }
 }

@@ -1,0 +1,87 @@
+package io.amcp.ai.features.bench;
+
+import io.amcp.ai.features.FeatureEngine;
+import io.amcp.analytics.indicators.SimpleMovingAverage;
+import java.util.SplittableRandom;
+
+/**
+ * Throughput of the feature engine: all 134 standard features per bar, streaming, single thread, over
+ * synthetic 1-minute bars, printed beside a reference measured in the same run (a plain loop feeding
+ * one {@code SimpleMovingAverage(20)} over the same closes), so the ratio is comparable across machines.
+ *
+ * <p>Run from the repository root:
+ * <pre>
+ * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -pl bundles/io.amcp.ai.features
+ * java -cp bundles/io.amcp.ai.features/target/test-classes:bundles/io.amcp.ai.features/target/classes:$(cat bundles/io.amcp.ai.features/target/bench.cp) \
+ *     io.amcp.ai.features.bench.FeatureBench [bars] [rounds]
+ * </pre>
+ * Defaults: 2,000,000 bars, 5 measured rounds after 2 warm-up rounds; the best round is reported.
+ */
+public final class FeatureBench {
+
+    private FeatureBench() {
+    }
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        double[] open = new double[n];
+        double[] high = new double[n];
+        double[] low = new double[n];
+        double[] close = new double[n];
+        double[] volume = new double[n];
+        long[] time = new long[n];
+        generate(new SplittableRandom(42), time, open, high, low, close, volume);
+
+        FeatureEngine engine = FeatureEngine.standard();
+        double[] row = new double[engine.width()];
+        double best = 0.0;
+        double bestReference = 0.0;
+        double checksum = 0.0;
+        for (int round = -2; round < rounds; round++) {
+            engine.reset();
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                engine.update(time[i], open[i], high[i], low[i], close[i], volume[i], row);
+                checksum += row[i % row.length];
+            }
+            double featureRate = n / ((System.nanoTime() - start) / 1e9);
+            SimpleMovingAverage sma = SimpleMovingAverage.of(20);
+            start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                checksum += sma.update(close[i]);
+            }
+            double referenceRate = n / ((System.nanoTime() - start) / 1e9);
+            if (round >= 0) {
+                best = Math.max(best, featureRate);
+                bestReference = Math.max(bestReference, referenceRate);
+            }
+            System.out.printf("round %2d: features %,12.0f bars/s   reference SMA(20) %,14.0f bars/s%n",
+                    round, featureRate, referenceRate);
+        }
+        System.out.printf("%nbest: %,.0f bars/s with all %d features per bar (%.0f ns/bar, %.2f ns/feature)%n",
+                best, engine.width(), 1e9 / best, 1e9 / best / engine.width());
+        System.out.printf("reference: %,.0f bars/s for one SMA(20); features cost %.1fx one SMA%n",
+                bestReference, bestReference / best);
+        System.out.printf("target 1,000,000 bars/s: %s   (checksum %s)%n", best >= 1e6 ? "met" : "NOT met",
+                Double.isNaN(checksum) ? "NaN" : "ok");
+    }
+
+    private static void generate(SplittableRandom random, long[] time, double[] open, double[] high, double[] low,
+            double[] close, double[] volume) {
+        double price = 100.0;
+        long t = 1_577_836_800_000_000_000L;
+        for (int i = 0; i < close.length; i++) {
+            double o = price * (1.0 + 0.0005 * (random.nextDouble() - 0.5));
+            double c = o * (1.0 + 0.004 * (random.nextDouble() - 0.5));
+            open[i] = o;
+            close[i] = c;
+            high[i] = Math.max(o, c) * (1.0 + 0.001 * random.nextDouble());
+            low[i] = Math.min(o, c) * (1.0 - 0.001 * random.nextDouble());
+            volume[i] = 100.0 + 1000.0 * random.nextDouble();
+            t += 60_000_000_000L;
+            time[i] = t;
+            price = c;
+        }
+    }
+}
