@@ -45,9 +45,15 @@ final class WeightModel {
             }
         }
         if (constraints.hasBudget()) {
+            // The budget fixes net exposure; a second, redundant equality row stalls the QP solver.
+            if (constraints.budget() < constraints.netMin() || constraints.budget() > constraints.netMax()) {
+                throw new InfeasiblePortfolioException("constraints: budget " + constraints.budget()
+                        + " is outside the net exposure limits [" + constraints.netMin() + ", " + constraints.netMax() + "]");
+            }
             range(all(1.0), constraints.budget(), constraints.budget());
+        } else {
+            range(all(1.0), constraints.netMin(), constraints.netMax());
         }
-        range(all(1.0), constraints.netMin(), constraints.netMax());
         constraints.sectorCaps().forEach((sector, cap) -> {
             Map<Variable, Double> members = new HashMap<>();
             for (int i = 0; i < n; i++) {
@@ -134,8 +140,8 @@ final class WeightModel {
     /** Solves and returns the weight values, divided by kappa in homogeneous form. */
     double[] solve(boolean minimise, String problem) {
         Optimisation.Result result = minimise ? model.minimise() : model.maximise();
-        if (!result.getState().isFeasible()) {
-            throw new InfeasiblePortfolioException(problem + ": no portfolio satisfies the constraints (solver state "
+        if (!result.getState().isOptimal()) {
+            throw new InfeasiblePortfolioException(problem + ": no optimal portfolio satisfies the constraints (solver state "
                     + result.getState() + ")");
         }
         double[] w = new double[weights.length];
