@@ -4,6 +4,7 @@ import io.amcp.api.model.Bar;
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.Instrument;
 import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.MarketData;
 import io.amcp.api.model.Money;
 import io.amcp.api.model.Price;
 import io.amcp.api.model.Quote;
@@ -13,6 +14,7 @@ import io.amcp.api.order.OrderClass;
 import io.amcp.api.order.OrderDenied;
 import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderFilled;
+import io.amcp.api.order.OrderStatus;
 import io.amcp.api.order.OrderSubmitted;
 import io.amcp.api.order.OrderView;
 import io.amcp.api.order.ReplaceOrder;
@@ -27,7 +29,6 @@ import io.amcp.api.spi.RiskContext;
 import io.amcp.api.spi.RiskDecision;
 import io.amcp.api.spi.RiskRule;
 import io.amcp.api.spi.Strategy;
-import io.amcp.api.spi.StrategyState;
 import io.amcp.api.spi.TimerHandle;
 import io.amcp.api.spi.TradingNode;
 import io.amcp.core.journal.Journal;
@@ -55,7 +56,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +96,6 @@ public final class Kernel implements TradingNode {
     private volatile KernelListener[] listeners = new KernelListener[0];
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final Map<StrategyId, StrategySlot> strategies = new LinkedHashMap<>();
-    private final Map<StrategyId, StrategyState> parkedStates = new HashMap<>();
     private final Map<InstrumentId, StrategySlot[]> subscribers = new HashMap<>();
     private final Map<StrategyId, Ledger> books = new HashMap<>();
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
@@ -103,6 +105,27 @@ public final class Kernel implements TradingNode {
 
     private volatile Thread kernelThread;
     private volatile boolean running;
+    private Thread watchdogThread;
+    /** Strategy callbacks are watched for blocking only when the kernel runs its own thread. */
+    private boolean watched;
+    private volatile long blockLimitNanos = TimeUnit.SECONDS.toNanos(5);
+    private volatile boolean cancelOrdersOfHaltedStrategies = true;
+    private volatile int swapHoldLimit = 1_000_000;
+    private volatile Function<Class<?>, String> versionLookup = type -> "";
+    /**
+     * The callback running now: a token (its sequence number, 0 when none, -1 once the watchdog has
+     * retired the thread running it) and since when. The kernel thread and the watchdog race for it
+     * with a CAS, so exactly one of them decides whether a slow callback finished or was abandoned.
+     */
+    private final AtomicLong callbackToken = new AtomicLong();
+    private volatile long callbackSince;
+    private volatile StrategySlot callbackSlot;
+    private volatile String callbackWhat;
+    private long callbackSequence;
+    /** Market-data dispatch in progress: a thread that takes over after a block resumes it. */
+    private MarketData dispatching;
+    private StrategySlot[] dispatchSubscribers = NO_SUBSCRIBERS;
+    private int dispatchIndex;
     private long nextDayStart = Long.MIN_VALUE;
     private long timerSequence;
     private long errors;
@@ -236,10 +259,15 @@ public final class Kernel implements TradingNode {
             return;
         }
         running = true;
+        watched = true;
         Thread t = new Thread(this::loop, name);
         t.setDaemon(true);
         kernelThread = t;
         t.start();
+        Thread w = new Thread(this::watch, name + "-watchdog");
+        w.setDaemon(true);
+        watchdogThread = w;
+        w.start();
     }
 
     /** Stops the kernel thread after the event being processed; waits up to 5 seconds. */
@@ -256,6 +284,10 @@ public final class Kernel implements TradingNode {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        Thread w = watchdogThread;
+        if (w != null) {
+            w.interrupt();
         }
         kernelThread = null;
     }
@@ -288,6 +320,8 @@ public final class Kernel implements TradingNode {
         if (t == null || t == Thread.currentThread()) {
             try {
                 return task.call();
+            } catch (RuntimeException e) {
+                throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -300,14 +334,27 @@ public final class Kernel implements TradingNode {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for the kernel", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("kernel call failed: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("kernel call failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("kernel did not answer within 5 s", e);
         }
     }
 
     private void loop() {
         LOG.info("kernel started");
-        while (running) {
+        try {
+            runLoop();
+        } catch (KernelThreadRetired retired) {
+            LOG.warn("a blocked kernel thread returned after it was replaced; it ends without touching state");
+        }
+    }
+
+    private void runLoop() {
+        while (running && Thread.currentThread() == kernelThread) {
             Object event = inbound.poll();
             if (event == null) {
                 fireTimers(clock.nanos());
@@ -405,12 +452,27 @@ public final class Kernel implements TradingNode {
         if (journaling) {
             journal.append(new JournalEntry.Mark(bar.instrument(), bar.close(), bar.time()));
         }
-        StrategySlot[] subs = subscribers.getOrDefault(bar.instrument(), NO_SUBSCRIBERS);
-        for (StrategySlot slot : subs) {
-            slot.onMarketData(bar);
+        deliverMarketData(bar, subscribers.getOrDefault(bar.instrument(), NO_SUBSCRIBERS), 0);
+    }
+
+    /**
+     * Hands an event to subscribed strategies from index {@code from} on, then (for bars) to the
+     * listeners. Resumable: a thread that takes over from a blocked one finishes the same event.
+     */
+    private void deliverMarketData(MarketData event, StrategySlot[] subs, int from) {
+        if (watched) {
+            dispatching = event;
+            dispatchSubscribers = subs;
         }
-        for (KernelListener l : listeners) {
-            l.onBarProcessed(bar);
+        for (int i = from; i < subs.length; i++) {
+            dispatchIndex = i;
+            subs[i].onMarketData(event);
+        }
+        dispatching = null;
+        if (event instanceof Bar bar) {
+            for (KernelListener l : listeners) {
+                l.onBarProcessed(bar);
+            }
         }
     }
 
@@ -421,9 +483,7 @@ public final class Kernel implements TradingNode {
         }
         drainPending();
         ledger.mark(quote.instrument(), quote.mid());
-        for (StrategySlot slot : subscribers.getOrDefault(quote.instrument(), NO_SUBSCRIBERS)) {
-            slot.onMarketData(quote);
-        }
+        deliverMarketData(quote, subscribers.getOrDefault(quote.instrument(), NO_SUBSCRIBERS), 0);
     }
 
     private void onTrade(TradeTick trade) {
@@ -433,9 +493,7 @@ public final class Kernel implements TradingNode {
         }
         drainPending();
         ledger.mark(trade.instrument(), trade.price());
-        for (StrategySlot slot : subscribers.getOrDefault(trade.instrument(), NO_SUBSCRIBERS)) {
-            slot.onMarketData(trade);
-        }
+        deliverMarketData(trade, subscribers.getOrDefault(trade.instrument(), NO_SUBSCRIBERS), 0);
     }
 
     // ------------------------------------------------------------------ orders
@@ -559,58 +617,200 @@ public final class Kernel implements TradingNode {
     // ------------------------------------------------------------------ strategies
 
     /**
-     * Starts a strategy (on the kernel thread). If a strategy with the same id is running it is
-     * swapped: the old one's snapshot is restored into the new one between two events, and open
-     * orders and positions stay with the id.
+     * Adds a strategy instance (on the kernel thread). A new id starts a new slot. An id already
+     * known is a new version: it replaces the current instance between two events (hot swap): the
+     * last snapshot is restored into it, it starts, and it gets every event held since the old
+     * instance left, so none is lost or seen twice; open orders and positions stay with the id.
      */
     public void addStrategy(Strategy strategy) {
         execute(() -> {
             StrategyId id = strategy.id();
-            StrategySlot old = strategies.get(id);
-            StrategyState state = parkedStates.remove(id);
-            if (old != null) {
-                state = old.strategy.snapshot();
-                detach(old);
+            StrategySlot slot = strategies.get(id);
+            if (slot == null) {
+                slot = new StrategySlot(this, strategy, bookOf(id));
+                strategies.put(id, slot);
+                slot.start();
+                LOG.info("strategy {} started ({} {})", id, strategy.getClass().getName(),
+                        versionOf(strategy.getClass()));
+                return;
             }
-            StrategySlot slot = new StrategySlot(this, strategy, bookOf(id));
-            strategies.put(id, slot);
-            if (state != null) {
-                slot.strategy.restore(state);
+            if (slot.strategy == strategy) {
+                return;
             }
-            slot.start();
-            LOG.info("strategy {} started ({})", id, strategy.getClass().getName());
+            slot.swapIn(strategy);
+            LOG.info("strategy {} swapped to {} {}; state {}", id, strategy.getClass().getName(),
+                    versionOf(strategy.getClass()), slot.state());
         });
     }
 
-    /** Stops a strategy (on the kernel thread); its snapshot is kept for a successor with the same id. */
+    /**
+     * The instance's service went away (its bundle is being updated or removed, or its configuration
+     * changed): snapshot it and hold its events until the next version arrives; after
+     * {@link #swapHoldLimit()} held events without one it is STOPPED.
+     */
     public void removeStrategy(Strategy strategy) {
         execute(() -> {
             StrategySlot slot = strategies.get(strategy.id());
             if (slot == null || slot.strategy != strategy) {
                 return;
             }
-            parkedStates.put(strategy.id(), strategy.snapshot());
-            detach(slot);
-            strategies.remove(strategy.id());
-            LOG.info("strategy {} stopped", strategy.id());
+            slot.beginSwap();
+            LOG.info("strategy {} left ({}); holding its events for the next version", strategy.id(), slot.state());
         });
     }
 
     /** Pauses or resumes market-data delivery to a strategy. */
     public void setPaused(StrategyId id, boolean paused) {
-        execute(() -> {
-            StrategySlot slot = strategies.get(id);
-            if (slot != null) {
-                slot.paused = paused;
-            }
+        call(() -> {
+            slotOf(id).setPaused(paused);
+            return null;
         });
     }
 
-    private void detach(StrategySlot slot) {
-        slot.stop();
-        for (Map.Entry<InstrumentId, StrategySlot[]> e : subscribers.entrySet()) {
-            StrategySlot[] subs = e.getValue();
-            e.setValue(Arrays.stream(subs).filter(s -> s != slot).toArray(StrategySlot[]::new));
+    private StrategySlot slotOf(StrategyId id) {
+        StrategySlot slot = strategies.get(id);
+        if (slot == null) {
+            throw new IllegalArgumentException("strategy: unknown id '" + id + "'; known: " + strategies.keySet());
+        }
+        return slot;
+    }
+
+    /** A strategy failed or was stopped: apply the halted-strategy order policy. Kernel thread. */
+    void strategyHalted(StrategyId id) {
+        if (!cancelOrdersOfHaltedStrategies) {
+            return;
+        }
+        for (OrderView o : oms.open(id)) {
+            if (o.status() != OrderStatus.PENDING_CANCEL) {
+                cancelOrder(o.clientOrderId());
+            }
+        }
+    }
+
+    /** Whether open orders of a FAILED or STOPPED strategy are canceled (default) or kept working. */
+    public void setCancelOrdersOfHaltedStrategies(boolean cancel) {
+        this.cancelOrdersOfHaltedStrategies = cancel;
+    }
+
+    /** A strategy callback running longer than this is abandoned and the strategy FAILED (0: never). */
+    public void setBlockLimit(long nanos) {
+        this.blockLimitNanos = nanos;
+    }
+
+    /** Events held for a strategy between two versions before it is given up (STOPPED). */
+    public void setSwapHoldLimit(int events) {
+        if (events < 1) {
+            throw new IllegalArgumentException("swapHoldLimit: must be at least 1, was " + events);
+        }
+        this.swapHoldLimit = events;
+    }
+
+    int swapHoldLimit() {
+        return swapHoldLimit;
+    }
+
+    /** How strategy versions are shown (the OSGi host reports bundle versions). */
+    public void setVersionLookup(Function<Class<?>, String> lookup) {
+        this.versionLookup = Objects.requireNonNull(lookup, "lookup");
+    }
+
+    String versionOf(Class<?> type) {
+        try {
+            return versionLookup.apply(type);
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    // ------------------------------------------------------------------ blocked strategies
+
+    /** Marks the start of a strategy callback (kernel thread). */
+    void enterCallback(StrategySlot slot, String what) {
+        if (!watched) {
+            return;
+        }
+        callbackSlot = slot;
+        callbackWhat = what;
+        callbackSince = System.nanoTime();
+        callbackToken.set(++callbackSequence);
+    }
+
+    /**
+     * Marks the end of a strategy callback. If the watchdog retired this thread meanwhile (the callback
+     * blocked and another thread took over), this thread must not touch kernel state again: it ends.
+     */
+    void leaveCallback() {
+        if (!watched) {
+            return;
+        }
+        long token = callbackToken.get();
+        if (token == -1 || !callbackToken.compareAndSet(token, 0)) {
+            throw new KernelThreadRetired();
+        }
+    }
+
+    /** Throws if the watchdog retired the current thread; call before acting on a callback's failure. */
+    void checkNotRetired() {
+        if (watched && callbackToken.get() == -1) {
+            throw new KernelThreadRetired();
+        }
+    }
+
+    /** Watchdog loop: abandons a callback that runs past the block limit. */
+    private void watch() {
+        while (running) {
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+            if (Thread.interrupted()) {
+                return;
+            }
+            long token = callbackToken.get();
+            long limit = blockLimitNanos;
+            if (token <= 0 || limit <= 0 || System.nanoTime() - callbackSince < limit) {
+                continue;
+            }
+            if (callbackToken.compareAndSet(token, -1)) {
+                takeOverFromBlockedThread(callbackSlot, callbackWhat);
+            }
+        }
+    }
+
+    /**
+     * The kernel thread is stuck inside a strategy: mark that strategy FAILED, start a new kernel
+     * thread that first finishes the event being dispatched for the other strategies, and interrupt
+     * the stuck one (which ends when, if ever, the strategy returns).
+     */
+    private synchronized void takeOverFromBlockedThread(StrategySlot slot, String what) {
+        Thread stuck = kernelThread;
+        MarketData event = dispatching;
+        StrategySlot[] subs = dispatchSubscribers;
+        int next = dispatchIndex + 1;
+        long millis = TimeUnit.NANOSECONDS.toMillis(blockLimitNanos);
+        Thread t = new Thread(() -> {
+            callbackToken.set(0);
+            slot.fail(what, new IllegalStateException("blocked the kernel for more than " + millis
+                    + " ms; abandoned on a retired thread"));
+            if (event != null) {
+                deliverMarketData(event, subs, next);
+            }
+            drainPending();
+            loop();
+        }, stuck == null ? "amcp-kernel" : stuck.getName());
+        t.setDaemon(true);
+        kernelThread = t;
+        t.start();
+        if (stuck != null) {
+            stuck.interrupt();
+        }
+        LOG.error("strategy {} blocked the kernel thread in {} for more than {} ms: FAILED; kernel continues on a new thread",
+                slot == null ? "?" : slot.strategyId(), what, millis);
+    }
+
+    /** Unwinds a kernel thread that the watchdog replaced. */
+    static final class KernelThreadRetired extends Error {
+        private static final long serialVersionUID = 1L;
+
+        KernelThreadRetired() {
+            super("kernel thread retired after a blocked strategy callback", null, false, false);
         }
     }
 
@@ -712,6 +912,36 @@ public final class Kernel implements TradingNode {
     @Override
     public void cancel(ClientOrderId clientOrderId) {
         execute(() -> cancelOrder(clientOrderId));
+    }
+
+    @Override
+    public void startStrategy(StrategyId id) {
+        call(() -> {
+            slotOf(id).restart();
+            return null;
+        });
+    }
+
+    @Override
+    public void stopStrategy(StrategyId id) {
+        call(() -> {
+            StrategySlot slot = slotOf(id);
+            if (slot.state() != StrategySlot.State.STOPPED) {
+                slot.stop("stopped by operator");
+                strategyHalted(id);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void pauseStrategy(StrategyId id) {
+        setPaused(id, true);
+    }
+
+    @Override
+    public void resumeStrategy(StrategyId id) {
+        setPaused(id, false);
     }
 
     /** Submits a manual order (shell, web, API) under the given strategy id; returns once routed. */

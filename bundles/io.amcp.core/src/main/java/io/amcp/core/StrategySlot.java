@@ -16,29 +16,49 @@ import io.amcp.api.portfolio.PositionView;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.Strategy;
 import io.amcp.api.spi.StrategyContext;
+import io.amcp.api.spi.StrategyState;
 import io.amcp.api.spi.TimerHandle;
 import io.amcp.api.spi.TradingNode.StrategyInfo;
 import io.amcp.core.ledger.Ledger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One running strategy inside the kernel: its context, its own position book and its state. A
- * strategy that throws is marked FAILED and gets no more events; the kernel keeps running.
+ * One strategy id inside the kernel: its current instance, its context, its own position book and
+ * its lifecycle state. The slot outlives instances: a hot swap replaces the instance in place, so
+ * subscriptions, the order-id sequence, the book and the statistics carry over.
+ *
+ * <p>States: RUNNING; PAUSED (market data is not delivered, order events are); SWAPPING (the
+ * instance's service went away; every event for it is held, in order, until a new instance with the
+ * same id arrives and gets them after {@code restore}, so nothing is lost or seen twice); FAILED
+ * (threw or blocked; gets nothing more); STOPPED (stopped by an operator, or no new version came
+ * within the hold limit).
  */
 final class StrategySlot implements StrategyContext {
 
-    final Strategy strategy;
+    /** Lifecycle states, as shown by {@code amcp:strategy-list} and the API. */
+    enum State { RUNNING, PAUSED, SWAPPING, FAILED, STOPPED }
+
+    /** The current instance; replaced by a hot swap (kernel thread only). */
+    Strategy strategy;
     final Ledger book;
     private final Kernel kernel;
     private final StrategyId id;
     private final List<TimerHandle> timers = new ArrayList<>();
-    boolean paused;
-    private String failure;
-    private boolean stopped;
+    private State state = State.RUNNING;
+    private String reason;
+    /** Whether the slot was paused when a swap began: the new version comes back paused too. */
+    private boolean pausedBeforeSwap;
+    /** Market data and order events held while SWAPPING, in arrival order. */
+    private ArrayDeque<Object> held;
+    /** The last good snapshot: taken when an instance stops or leaves, restored into the next one. */
+    private StrategyState lastState;
     private long eventsHandled;
     private long ordersSubmitted;
     private long nextOrderNumber = 1;
+    private int swaps;
+    private long swappedAtEvent = -1;
 
     StrategySlot(Kernel kernel, Strategy strategy, Ledger book) {
         this.kernel = kernel;
@@ -47,33 +67,149 @@ final class StrategySlot implements StrategyContext {
         this.id = strategy.id();
     }
 
+    State state() {
+        return state;
+    }
+
     void start() {
+        state = State.RUNNING;
+        reason = null;
         try {
+            kernel.enterCallback(this, "onStart");
             strategy.onStart(this);
         } catch (RuntimeException e) {
+            kernel.checkNotRetired();
             fail("onStart", e);
+        } finally {
+            kernel.leaveCallback();
         }
     }
 
-    void stop() {
-        if (stopped) {
+    /** Stops the instance for good (operator stop, or the strategy gave up waiting for a new version). */
+    void stop(String why) {
+        if (state == State.STOPPED) {
             return;
         }
-        stopped = true;
-        timers.forEach(TimerHandle::cancel);
+        if (state != State.SWAPPING && state != State.FAILED) {
+            quiesce();
+        }
+        held = null;
+        state = State.STOPPED;
+        reason = why;
+    }
+
+    /** Restarts a stopped or failed slot with its current instance and last good state. */
+    void restart() {
+        if (state != State.STOPPED && state != State.FAILED) {
+            return;
+        }
+        if (lastState != null) {
+            try {
+                strategy.restore(lastState);
+            } catch (RuntimeException e) {
+                kernel.checkNotRetired();
+                fail("restore", e);
+                return;
+            }
+        }
+        start();
+    }
+
+    void setPaused(boolean paused) {
+        if (state == State.RUNNING && paused) {
+            state = State.PAUSED;
+        } else if (state == State.PAUSED && !paused) {
+            state = State.RUNNING;
+        } else if (state == State.SWAPPING) {
+            pausedBeforeSwap = paused;
+        }
+    }
+
+    /**
+     * The instance's service went away (bundle update, redeploy, config change): take its snapshot
+     * and hold its events until {@link #swapIn} brings the next version.
+     */
+    void beginSwap() {
+        if (state == State.RUNNING || state == State.PAUSED) {
+            pausedBeforeSwap = state == State.PAUSED;
+            quiesce();
+            held = new ArrayDeque<>();
+            state = State.SWAPPING;
+            swappedAtEvent = eventsHandled;
+        }
+    }
+
+    /**
+     * Puts a new instance in place between two events: restore the last snapshot, start it, then
+     * hand it the events held since the old one left, in order.
+     */
+    void swapIn(Strategy next) {
+        if (state == State.RUNNING || state == State.PAUSED) {
+            beginSwap();
+        }
+        boolean resumePaused = state == State.SWAPPING ? pausedBeforeSwap : false;
+        ArrayDeque<Object> backlog = held;
+        held = null;
+        strategy = next;
+        swaps++;
+        if (lastState != null) {
+            try {
+                kernel.enterCallback(this, "restore");
+                next.restore(lastState);
+            } catch (RuntimeException e) {
+                kernel.checkNotRetired();
+                fail("restore", e);
+                return;
+            } finally {
+                kernel.leaveCallback();
+            }
+        }
+        start();
+        if (state == State.RUNNING && resumePaused) {
+            state = State.PAUSED;
+        }
+        if (backlog != null) {
+            for (Object event : backlog) {
+                if (event instanceof MarketData m) {
+                    onMarketData(m);
+                } else {
+                    deliver((OrderEvent) event);
+                }
+            }
+        }
+    }
+
+    /** Snapshot, timers cancelled, onStop: the instance is done receiving events. */
+    private void quiesce() {
         try {
+            lastState = strategy.snapshot();
+        } catch (RuntimeException e) {
+            kernel.checkNotRetired();
+            kernel.reportError("strategy " + id + " snapshot failed: " + e + "; its successor starts from the previous state", e);
+        }
+        timers.forEach(TimerHandle::cancel);
+        timers.clear();
+        try {
+            kernel.enterCallback(this, "onStop");
             strategy.onStop();
         } catch (RuntimeException e) {
+            kernel.checkNotRetired();
             kernel.reportError("strategy " + id + " onStop failed: " + e, e);
+        } finally {
+            kernel.leaveCallback();
         }
     }
 
     void onMarketData(MarketData event) {
-        if (paused || failure != null || stopped) {
+        if (state != State.RUNNING) {
+            if (state == State.SWAPPING) {
+                hold(event);
+            }
             return;
         }
         eventsHandled++;
         try {
+            kernel.enterCallback(this, "market data");
             if (event instanceof Bar bar) {
                 strategy.onBar(bar);
             } else if (event instanceof Quote quote) {
@@ -82,29 +218,65 @@ final class StrategySlot implements StrategyContext {
                 strategy.onTrade(trade);
             }
         } catch (RuntimeException e) {
+            kernel.checkNotRetired();
             fail("market data", e);
+        } finally {
+            kernel.leaveCallback();
         }
     }
 
     void deliver(OrderEvent event) {
-        if (failure != null || stopped) {
+        if (state == State.SWAPPING) {
+            hold(event);
+            return;
+        }
+        if (state == State.FAILED || state == State.STOPPED) {
             return;
         }
         try {
+            kernel.enterCallback(this, "onOrderEvent");
             strategy.onOrderEvent(event);
         } catch (RuntimeException e) {
+            kernel.checkNotRetired();
             fail("onOrderEvent", e);
+        } finally {
+            kernel.leaveCallback();
         }
     }
 
-    private void fail(String where, RuntimeException e) {
-        failure = where + ": " + e;
-        kernel.reportError("strategy " + id + " failed in " + failure + "; it receives no more events", e);
+    private void hold(Object event) {
+        if (held.size() >= kernel.swapHoldLimit()) {
+            int dropped = held.size();
+            stop("no new version within " + dropped + " events; they were not kept");
+            kernel.reportError("strategy " + id + " stopped: " + reason, null);
+            return;
+        }
+        held.add(event);
+    }
+
+    /** Marks the slot FAILED (it threw or blocked); the kernel applies the halted-strategy order policy. */
+    void fail(String where, Throwable e) {
+        if (state == State.FAILED) {
+            return;
+        }
+        reason = where + ": " + e;
+        state = State.FAILED;
+        held = null;
+        timers.forEach(TimerHandle::cancel);
+        timers.clear();
+        kernel.reportError("strategy " + id + " failed in " + reason + "; it receives no more events", e);
+        kernel.strategyHalted(id);
     }
 
     StrategyInfo info() {
-        String state = failure != null ? "FAILED" : stopped ? "STOPPED" : paused ? "PAUSED" : "RUNNING";
-        return new StrategyInfo(id, strategy.getClass().getName(), state, eventsHandled, ordersSubmitted);
+        String version = kernel.versionOf(strategy.getClass());
+        return new StrategyInfo(id, strategy.getClass().getName(), version, state.name(), reason, eventsHandled,
+                ordersSubmitted, swaps);
+    }
+
+    /** Events handled when the last swap began (-1 if never), for tests and diagnostics. */
+    long swappedAtEvent() {
+        return swappedAtEvent;
     }
 
     // ---------------------------------------------------------------- StrategyContext
@@ -167,8 +339,16 @@ final class StrategySlot implements StrategyContext {
     @Override
     public TimerHandle scheduleAt(long timeNanos, Runnable task) {
         TimerHandle handle = kernel.schedule(timeNanos, () -> {
-            if (!stopped && failure == null) {
-                task.run();
+            if (state == State.RUNNING || state == State.PAUSED) {
+                try {
+                    kernel.enterCallback(this, "timer");
+                    task.run();
+                } catch (RuntimeException e) {
+                    kernel.checkNotRetired();
+                    fail("timer", e);
+                } finally {
+                    kernel.leaveCallback();
+                }
             }
         });
         timers.add(handle);

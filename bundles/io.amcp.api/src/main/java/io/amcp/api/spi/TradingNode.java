@@ -30,14 +30,48 @@ public interface TradingNode {
     void cancel(ClientOrderId clientOrderId);
 
     /**
+     * Starts a STOPPED or FAILED strategy again with its last good state.
+     *
+     * @throws IllegalArgumentException naming the strategy if no strategy has that id
+     */
+    void startStrategy(StrategyId id);
+
+    /**
+     * Stops a strategy: snapshot kept, timers cancelled, working orders handled by the configured
+     * halted-strategy policy (cancel or keep); it stays listed as STOPPED.
+     *
+     * @throws IllegalArgumentException naming the strategy if no strategy has that id
+     */
+    void stopStrategy(StrategyId id);
+
+    /**
+     * Stops delivering market data to a strategy (order events still arrive).
+     *
+     * @throws IllegalArgumentException naming the strategy if no strategy has that id
+     */
+    void pauseStrategy(StrategyId id);
+
+    /**
+     * Resumes market data to a paused strategy.
+     *
+     * @throws IllegalArgumentException naming the strategy if no strategy has that id
+     */
+    void resumeStrategy(StrategyId id);
+
+    /**
      * One row of the strategy table.
      *
-     * @param id             strategy id
-     * @param className      implementation class
-     * @param state          RUNNING, PAUSED or STOPPED
-     * @param eventsHandled  market events delivered so far
+     * @param id              strategy id
+     * @param className       implementation class of the current instance
+     * @param version         version of the bundle that holds it ("" outside OSGi)
+     * @param state           RUNNING, PAUSED, SWAPPING (between two versions, events held),
+     *                        FAILED or STOPPED
+     * @param reason          why it is FAILED or STOPPED (null otherwise)
+     * @param eventsHandled   market events delivered so far, over all versions
      * @param ordersSubmitted orders submitted so far
+     * @param swaps           how many times a new version replaced the running one
      */
-    record StrategyInfo(StrategyId id, String className, String state, long eventsHandled, long ordersSubmitted) {
+    record StrategyInfo(StrategyId id, String className, String version, String state, String reason,
+            long eventsHandled, long ordersSubmitted, int swaps) {
     }
 }

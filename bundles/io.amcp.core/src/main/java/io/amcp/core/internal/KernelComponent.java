@@ -24,7 +24,11 @@ import io.amcp.core.risk.MaxPositionRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -72,6 +76,22 @@ public final class KernelComponent {
         if (!config.maxDailyLoss().isBlank()) {
             kernel.addRiskRule(new MaxDailyLossRule(Money.of(config.maxDailyLoss())));
         }
+        String halted = config.haltedStrategyOrders().trim().toLowerCase(Locale.ROOT);
+        if (!halted.equals("cancel") && !halted.equals("keep")) {
+            throw new IllegalArgumentException("haltedStrategyOrders: must be 'cancel' or 'keep', was '"
+                    + config.haltedStrategyOrders() + "'");
+        }
+        if (config.blockedStrategyMillis() < 0) {
+            throw new IllegalArgumentException("blockedStrategyMillis: must be at least 0, was "
+                    + config.blockedStrategyMillis());
+        }
+        kernel.setCancelOrdersOfHaltedStrategies(halted.equals("cancel"));
+        kernel.setBlockLimit(TimeUnit.MILLISECONDS.toNanos(config.blockedStrategyMillis()));
+        kernel.setSwapHoldLimit(config.swapHoldLimit());
+        kernel.setVersionLookup(type -> {
+            Bundle bundle = FrameworkUtil.getBundle(type);
+            return bundle == null ? "" : bundle.getVersion().toString();
+        });
         int replayed = kernel.recover();
         LOG.info("kernel recovered {} journal entries from {}", replayed, journal.file());
         kernel.start("amcp-kernel");

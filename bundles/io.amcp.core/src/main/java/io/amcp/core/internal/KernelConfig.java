@@ -31,4 +31,16 @@ public @interface KernelConfig {
 
     @AttributeDefinition(description = "Daily loss in dollars after which only reducing orders pass; empty disables")
     String maxDailyLoss() default "5000";
+
+    @AttributeDefinition(description = "What happens to the working orders of a strategy that FAILED or was stopped: "
+            + "'cancel' them or 'keep' them working")
+    String haltedStrategyOrders() default "cancel";
+
+    @AttributeDefinition(description = "A strategy callback running longer than this many milliseconds blocks the "
+            + "kernel: the strategy is marked FAILED and the kernel continues on a new thread (0 disables)")
+    long blockedStrategyMillis() default 5000;
+
+    @AttributeDefinition(description = "Events held for a strategy between two versions (hot swap) before it is "
+            + "given up and STOPPED")
+    int swapHoldLimit() default 1000000;
 }
