@@ -10,14 +10,18 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configure
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 
+import io.amcp.api.model.Bar;
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.order.OrderStatus;
 import io.amcp.api.order.OrderView;
 import io.amcp.api.portfolio.AccountView;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.KillSwitch;
-import io.amcp.api.spi.TradingNode;
+import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.TradingNode.StrategyInfo;
+import io.amcp.api.spi.TradingNode;
+import io.amcp.itests.seq.SequenceBundles;
+import io.amcp.itests.seq.SequenceStrategy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -25,16 +29,29 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
+import javax.security.auth.Subject;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
@@ -47,6 +64,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * Boots the distribution this module builds (its tar.gz, on free ports, once for the whole class) and checks
@@ -86,6 +104,9 @@ public class PlatformIT {
 
     @Configuration
     public Option[] configuration() throws IOException {
+        File bundles = new File(System.getProperty("amcp.examDirectory", "target/exam"), "../hot-swap-bundles")
+                .getCanonicalFile();
+        SequenceBundles.write(bundles, 4);
         String distribution = System.getProperty("amcp.distribution");
         String localRepository = System.getProperty("amcp.localRepository", "");
         return new Option[] {
@@ -101,6 +122,7 @@ public class PlatformIT {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
             // replay the bundled year of bars ten times faster than the default, so that crosses come quickly
             editConfigurationFilePut("etc/io.amcp.datasource.file.cfg", "barsPerSecond", "50"),
+            editConfigurationFilePut("etc/system.properties", "amcp.itest.bundles", bundles.getPath()),
             // the exam bundles come from the Maven repository this build uses
             when(!localRepository.isEmpty()).useOptions(editConfigurationFilePut(
                     "etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository)),
@@ -179,6 +201,132 @@ public class PlatformIT {
         assertTrue(execute("amcp:kill-switch").startsWith("Kill switch"));
     }
 
+    /**
+     * The headline: while the paper broker trades on the live feed, a strategy is replaced three ways
+     * (a new jar over the old one in deploy/, {@code bundle:update}, {@code amcp:strategy-deploy}),
+     * and every bar the kernel processed from the first version's first bar on reaches exactly one
+     * version exactly once, in order, with the bar count carried through snapshot/restore.
+     */
+    @Test
+    public void aStrategyIsHotSwappedThreeWaysWithoutLosingOrDoublingAnEvent() throws Exception {
+        File bundles = new File(System.getProperty("amcp.itest.bundles"));
+        List<Object[]> handled = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> firstHandledNanos = new ConcurrentHashMap<>();
+        List<Long> kernelBars = Collections.synchronizedList(new ArrayList<>());
+        Consumer<Object[]> recorder = event -> {
+            firstHandledNanos.putIfAbsent((String) event[0], System.nanoTime());
+            handled.add(event);
+        };
+        MarketDataSink groundTruth = new MarketDataSink() {
+            @Override
+            public void onBar(Bar bar) {
+                if (bar.instrument().value().equals("AAPL")) {
+                    kernelBars.add(bar.time());
+                }
+            }
+        };
+        Hashtable<String, Object> recorderProps = new Hashtable<>(Map.of(SequenceStrategy.RECORDER_PROPERTY, "true"));
+        ServiceRegistration<?> recorderRegistration = bundleContext.registerService(Consumer.class.getName(), recorder,
+                recorderProps);
+        ServiceRegistration<MarketDataSink> sinkRegistration = bundleContext.registerService(MarketDataSink.class,
+                groundTruth, null);
+        try {
+            await("bars seen by the ground-truth sink", kernelBars::size, n -> n > 0);
+            Path deploy = Path.of(System.getProperty("karaf.base"), "deploy");
+            Path dropped = deploy.resolve("amcp-seq.jar");
+            copyAtomically(SequenceBundles.jar(bundles, 1).toPath(), dropped);
+            awaitVersion(firstHandledNanos, "1.0.0");
+
+            List<String> timings = new ArrayList<>();
+            long start = System.nanoTime();
+            copyAtomically(SequenceBundles.jar(bundles, 2).toPath(), dropped);
+            timings.add(String.format(Locale.ROOT, "deploy/ file replaced -> 2.0.0 handling events: %d ms",
+                    (awaitVersion(firstHandledNanos, "2.0.0") - start) / 1_000_000));
+
+            Bundle bundle = List.of(bundleContext.getBundles()).stream()
+                    .filter(b -> SequenceBundles.SYMBOLIC_NAME.equals(b.getSymbolicName())).findFirst().orElseThrow();
+            start = System.nanoTime();
+            String updated = execute("bundle:update " + bundle.getBundleId() + " "
+                    + SequenceBundles.jar(bundles, 3).toURI());
+            assertFalse(updated, updated.startsWith("failed"));
+            timings.add(String.format(Locale.ROOT, "bundle:update -> 3.0.0 handling events: %d ms",
+                    (awaitVersion(firstHandledNanos, "3.0.0") - start) / 1_000_000));
+
+            start = System.nanoTime();
+            String deployed = execute("amcp:strategy-deploy " + SequenceBundles.jar(bundles, 4).toURI());
+            assertTrue(deployed, deployed.contains("Updated " + SequenceBundles.SYMBOLIC_NAME + " 3.0.0 -> 4.0.0"));
+            timings.add(String.format(Locale.ROOT, "amcp:strategy-deploy -> 4.0.0 handling events: %d ms",
+                    (awaitVersion(firstHandledNanos, "4.0.0") - start) / 1_000_000));
+            int settled = handled.size();
+            await("more bars for 4.0.0", handled::size, n -> n > settled + 20);
+
+            List<Object[]> events;
+            synchronized (handled) {
+                events = new ArrayList<>(handled);
+            }
+            List<Long> truth;
+            synchronized (kernelBars) {
+                truth = new ArrayList<>(kernelBars);
+            }
+            long firstTime = (Long) events.get(0)[1];
+            int offset = truth.indexOf(firstTime);
+            assertTrue("the first handled bar " + firstTime + " is one the kernel processed", offset >= 0);
+            List<String> order = new ArrayList<>();
+            for (int k = 0; k < events.size(); k++) {
+                Object[] e = events.get(k);
+                assertEquals("bar " + k + " after the first (version " + e[0] + "): lost or doubled",
+                        truth.get(offset + k), e[1]);
+                assertEquals("bars counted across versions at " + k, (long) (k + 1), e[2]);
+                if (order.isEmpty() || !order.get(order.size() - 1).equals(e[0])) {
+                    order.add((String) e[0]);
+                }
+            }
+            assertEquals(List.of("1.0.0", "2.0.0", "3.0.0", "4.0.0"), order);
+            StrategyInfo info = node.strategies().stream().filter(i -> i.id().value().equals(SequenceStrategy.ID))
+                    .findFirst().orElseThrow();
+            assertEquals("RUNNING", info.state());
+            assertEquals("4.0.0", info.version());
+            assertEquals(3, info.swaps());
+            String list = execute("amcp:strategy-list");
+            assertTrue(list, list.contains(SequenceStrategy.ID) && list.contains("4.0.0"));
+            timings.add(events.size() + " bars handled across 4 versions, none lost or doubled");
+            Files.write(bundles.toPath().resolveSibling("hot-swap-timings.txt"), timings);
+            timings.forEach(System.out::println);
+        } finally {
+            sinkRegistration.unregister();
+            recorderRegistration.unregister();
+        }
+    }
+
+    @Test
+    public void strategyParametersChangeAtRunTimeAndTheStrategyResumesWarm() {
+        StrategyInfo before = await("the SMA strategy handling bars", () -> node.strategies().stream()
+                .filter(s -> s.id().value().equals(STRATEGY) && s.eventsHandled() > 0).findFirst().orElse(null),
+                s -> s != null);
+        String changed = execute("amcp:strategy-params " + STRATEGY + " fast=5");
+        assertTrue(changed, changed.contains("fast=5"));
+        StrategyInfo after = await("the SMA strategy swapped to its new parameters", () -> node.strategies().stream()
+                .filter(s -> s.id().value().equals(STRATEGY) && s.swaps() > before.swaps()
+                        && s.state().equals("RUNNING")).findFirst().orElse(null), s -> s != null);
+        assertTrue("events carry on across the swap", after.eventsHandled() >= before.eventsHandled());
+        String shown = execute("amcp:strategy-params " + STRATEGY);
+        assertTrue(shown, shown.lines().anyMatch(line -> line.contains("fast") && line.trim().endsWith("5")));
+        String refused = execute("amcp:strategy-params " + STRATEGY + " colour=red");
+        assertTrue(refused, refused.contains("colour: unknown parameter"));
+    }
+
+    /** Waits until {@code version} handled its first event; returns when (System.nanoTime). */
+    private static long awaitVersion(Map<String, Long> firstHandledNanos, String version) {
+        return await("version " + version + " handling events", () -> firstHandledNanos.get(version), t -> t != null);
+    }
+
+    /** Writes beside the target and renames, so file install never reads a half-written jar. */
+    private static void copyAtomically(Path from, Path to) throws IOException {
+        Path partial = to.resolveSibling(to.getFileName() + ".part");
+        Files.copy(from, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private List<OrderView> ordersOf(String strategy) {
         return node.orders().stream().filter(o -> o.strategyId().value().equals(strategy)).toList();
     }
@@ -200,13 +348,23 @@ public class PlatformIT {
         return new HashSet<>(orders.stream().map(OrderView::clientOrderId).toList());
     }
 
-    /** Runs a command in a fresh shell session and returns what it printed. */
+    /**
+     * Runs a command in a fresh shell session, as an administrator (Karaf's command ACLs refuse commands
+     * such as {@code bundle:update} to a session without the roles of the admin group), and returns what it printed.
+     */
     private String execute(String command) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new UserPrincipal("itest"));
+        for (String role : List.of("admin", "manager", "viewer", "systembundles")) {
+            admin.getPrincipals().add(new RolePrincipal(role)); // the roles of etc/users.properties' admingroup
+        }
         try {
-            session.execute(command);
+            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (PrivilegedActionException e) {
+            return "failed: " + e.getException();
         } catch (Exception e) {
             return "failed: " + e;
         } finally {
