@@ -50,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -946,7 +947,27 @@ public final class Kernel implements TradingNode {
 
     /** Submits a manual order (shell, web, API) under the given strategy id; returns once routed. */
     public ClientOrderId submitManual(StrategyId owner, SubmitOrder order) {
-        return call(() -> submit(owner, order, strategies.get(owner)));
+        return submit(owner, order).clientOrderId();
+    }
+
+    @Override
+    public OrderView submit(StrategyId owner, SubmitOrder order) {
+        SubmitOrder withId = order.clientOrderId() != null ? order
+                : order.withClientOrderId(ClientOrderId.of(owner.value() + "-" + UUID.randomUUID()));
+        return call(() -> {
+            submit(owner, withId, strategies.get(owner));
+            return oms.view(withId.clientOrderId());
+        });
+    }
+
+    @Override
+    public void replace(ReplaceOrder replace) {
+        execute(() -> replaceOrder(replace));
+    }
+
+    @Override
+    public OrderView order(ClientOrderId clientOrderId) {
+        return call(() -> oms.view(clientOrderId));
     }
 
     // ------------------------------------------------------------------ inner types

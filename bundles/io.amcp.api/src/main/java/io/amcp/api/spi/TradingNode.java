@@ -3,6 +3,8 @@ package io.amcp.api.spi;
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.order.OrderView;
+import io.amcp.api.order.ReplaceOrder;
+import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.portfolio.AccountView;
 import io.amcp.api.portfolio.PositionView;
 import java.util.List;
@@ -28,6 +30,21 @@ public interface TradingNode {
 
     /** Cancels an order, as a user would. */
     void cancel(ClientOrderId clientOrderId);
+
+    /**
+     * Submits an order as {@code owner} (a strategy id, or an id such as {@code manual} or an API key's
+     * account) through the same risk chain and kill switch as strategy orders. An order without a
+     * client order id gets a unique one. Returns the order as the OMS holds it right after submission:
+     * REJECTED with the rule's reason if a risk rule refused it, else NEW (the venue's acceptance
+     * follows as an event); a client order id already used is refused without sending anything.
+     */
+    OrderView submit(StrategyId owner, SubmitOrder order);
+
+    /** Replaces (amends) a working order; the venue answers with OrderReplaced or a rejection. */
+    void replace(ReplaceOrder replace);
+
+    /** One order by client order id, or null if unknown. */
+    OrderView order(ClientOrderId clientOrderId);
 
     /**
      * Starts a STOPPED or FAILED strategy again with its last good state.
