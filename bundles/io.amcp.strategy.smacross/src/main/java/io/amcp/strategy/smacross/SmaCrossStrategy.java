@@ -116,7 +116,10 @@ public final class SmaCrossStrategy implements Strategy {
     /** Adds a close; returns the sign of fast - slow, or 0 while the slow average is not defined. */
     private int update(double close) {
         int slowOut = ringPos;
-        int fastOut = (ringPos + slowPeriod - fastPeriod) % slowPeriod;
+        int fastOut = ringPos - fastPeriod;
+        if (fastOut < 0) {
+            fastOut += slowPeriod;
+        }
         if (seen >= slowPeriod) {
             slowSum -= ring[slowOut];
         }
@@ -124,7 +127,9 @@ public final class SmaCrossStrategy implements Strategy {
             fastSum -= ring[fastOut];
         }
         ring[ringPos] = close;
-        ringPos = (ringPos + 1) % slowPeriod;
+        if (++ringPos == slowPeriod) {
+            ringPos = 0;
+        }
         slowSum += close;
         fastSum += close;
         seen++;
