@@ -744,6 +744,7 @@ public final class Kernel implements TradingNode {
         if (!watched) {
             return;
         }
+        checkNotRetired();
         long token = callbackToken.get();
         if (token == -1 || !callbackToken.compareAndSet(token, 0)) {
             throw new KernelThreadRetired();
@@ -752,7 +753,8 @@ public final class Kernel implements TradingNode {
 
     /** Throws if the watchdog retired the current thread; call before acting on a callback's failure. */
     void checkNotRetired() {
-        if (watched && callbackToken.get() == -1) {
+        // the watchdog first claims the callback (-1), then installs the new thread: either mark retires
+        if (watched && (callbackToken.get() == -1 || Thread.currentThread() != kernelThread)) {
             throw new KernelThreadRetired();
         }
     }
