@@ -3,8 +3,10 @@ package io.amcp.backtest;
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.FixedPoint;
+import io.amcp.api.model.Instrument;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Money;
+import io.amcp.api.model.Quote;
 import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderFilled;
 import io.amcp.api.spi.BrokerConnector;
@@ -109,6 +111,56 @@ public final class BacktestEngine {
                 kernel.account(), kernel.positions(), replay.size(), kernel.errorCount());
     }
 
+    /**
+     * Replays top-of-book quotes through a fresh kernel, for strategies that trade on quotes
+     * (market making). Each quote is posted to the kernel, which with no kernel thread running
+     * processes it synchronously: venue matching (buys against the ask, sells against the bid of the
+     * first quote after acceptance), ledger mark at the mid, then the subscribed strategies. Equity
+     * is sampled after every quote; quotes sharing a timestamp give one sample (the last).
+     * Kernel timers are not fired on this path: a quote strategy must not rely on
+     * {@code scheduleAt}.
+     *
+     * @param instruments every instrument the quotes refer to
+     * @param quotes      quotes in non-decreasing time order
+     * @param strategy    the strategy under test
+     * @param venue       builds the simulated venue on the kernel's clock
+     */
+    public <V extends BrokerConnector & MarketDataSink> BacktestRun runQuotes(List<Instrument> instruments,
+            List<Quote> quotes, Strategy strategy, Function<Clock, V> venue) {
+        if (quotes.isEmpty()) {
+            throw new IllegalArgumentException("quotes: contains no quotes");
+        }
+        for (int i = 1; i < quotes.size(); i++) {
+            if (quotes.get(i).time() < quotes.get(i - 1).time()) {
+                throw new IllegalArgumentException("quotes[" + i + "]: time " + quotes.get(i).time()
+                        + " is before the previous quote's " + quotes.get(i - 1).time());
+            }
+        }
+        SimulatedClock clock = new SimulatedClock(quotes.get(0).time() - 1);
+        Kernel kernel = new Kernel(clock, Journal.NONE, initialCash, leverage);
+        kernel.addRiskRule(new BuyingPowerRule());
+        riskRules.forEach(kernel::addRiskRule);
+        for (Instrument instrument : instruments) {
+            kernel.registerInstrument(instrument);
+        }
+        V broker = venue.apply(clock);
+        kernel.addBroker(broker);
+        kernel.addMarketDataSink(broker);
+
+        Recorder recorder = new Recorder(kernel, true, quotes.size());
+        kernel.addListener(recorder);
+        kernel.addStrategy(strategy);
+        Map<InstrumentId, Double> last = new HashMap<>();
+        for (Quote quote : quotes) {
+            kernel.post(quote);
+            recorder.sampleAt(quote.time());
+            last.put(quote.instrument(), FixedPoint.toDouble(quote.mid()));
+        }
+        kernel.removeStrategy(strategy);
+        return new BacktestRun(recorder.times(), recorder.equity(), recorder.invested(), recorder.fills, last,
+                kernel.account(), kernel.positions(), quotes.size(), kernel.errorCount());
+    }
+
     /** Samples equity and collects fills on the kernel thread. */
     private static final class Recorder implements KernelListener {
         private final Kernel kernel;
@@ -156,6 +208,16 @@ public final class BacktestEngine {
             pendingTime = bar.time();
             lastEquity = FixedPoint.toDouble(kernel.ledger().equityRaw());
             lastInvested = openPositions > 0;
+        }
+
+        /** Samples equity now at {@code time}; a sample at the same time as the last one replaces it. */
+        void sampleAt(long time) {
+            if (n > 0 && times[n - 1] == time) {
+                equity[n - 1] = FixedPoint.toDouble(kernel.ledger().equityRaw());
+                invested[n - 1] = openPositions > 0;
+                return;
+            }
+            append(time);
         }
 
         private void append(long time) {
