@@ -70,8 +70,8 @@ public interface PortfolioOptimizer {
 
     /**
      * Non-dominated portfolios for (maximum return, minimum volatility, minimum CVaR, minimum
-     * turnover), from an epsilon-constraint sweep on return and turnover combined with a
-     * weighted-sum sweep between variance and CVaR.
+     * turnover), from epsilon-constraint sweeps: return floors, turnover limits and CVaR caps,
+     * minimising variance at each (see {@link ParetoSweep}); dominated points are dropped.
      */
     List<ParetoPoint> paretoFront(MarketEstimates estimates, ReturnHistory scenarios, Constraints constraints,
             ParetoSweep sweep);

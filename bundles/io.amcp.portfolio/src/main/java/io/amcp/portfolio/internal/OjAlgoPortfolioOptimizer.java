@@ -163,57 +163,77 @@ public final class OjAlgoPortfolioOptimizer implements PortfolioOptimizer {
         if (!scenarios.universe().equals(estimates.universe())) {
             throw new IllegalArgumentException("scenarios: universe differs from the estimates' universe");
         }
-        double[][] cov = estimates.covariance();
         double[] mu = estimates.expectedReturns();
-        double varianceScale = Math.max(estimates.variance(minimumVariance(estimates, constraints).weights()), 1e-300);
-        double cvarScale = Math.max(Math.abs(ScenarioRisk.cvar(scenarios,
-                minimumCvar(scenarios, constraints, sweep.confidence()).weights(), sweep.confidence())), 1e-12);
+        double beta = sweep.confidence();
         double highest = boundedHighestReturn(estimates.universe(), mu, constraints);
         double maxTurnover = constraints.turnoverLimit() < Double.POSITIVE_INFINITY ? constraints.turnoverLimit()
                 : 2 * Math.max(sumAbs(constraints.upperBounds()), sumAbs(constraints.lowerBounds()));
+        double low = Math.min(minimumVariance(estimates, constraints).expectedReturn(),
+                estimates.expectedReturn(lowestCvar(estimates, scenarios, constraints, beta, Double.NEGATIVE_INFINITY)));
         List<ParetoPoint> points = new ArrayList<>();
-        for (int w = 0; w < sweep.riskWeightSteps(); w++) {
-            double lambda = sweep.riskWeightSteps() == 1 ? 1 : 1 - (double) w / (sweep.riskWeightSteps() - 1);
-            double low = lowestRiskReturn(estimates, scenarios, constraints, sweep.confidence(), lambda,
-                    varianceScale, cvarScale);
-            for (int t = 0; t < sweep.turnoverSteps(); t++) {
-                Constraints limited = sweep.turnoverSteps() == 1 ? constraints
-                        : constraints.withTurnoverLimit(constraints.currentWeights(),
-                                Math.min(constraints.turnoverLimit(), maxTurnover * (t + 1) / sweep.turnoverSteps()));
-                for (int r = 0; r < sweep.returnSteps(); r++) {
-                    double floor = low + (highest - low) * r / (sweep.returnSteps() - 1);
-                    WeightModel m = new WeightModel(estimates.universe(), limited, false);
-                    if (lambda > 0) {
-                        addVariance(m, cov, lambda / varianceScale);
+        for (int t = 0; t < sweep.turnoverSteps(); t++) {
+            Constraints limited = sweep.turnoverSteps() == 1 ? constraints
+                    : constraints.withTurnoverLimit(constraints.currentWeights(),
+                            Math.min(constraints.turnoverLimit(), maxTurnover * (t + 1) / sweep.turnoverSteps()));
+            for (int r = 0; r < sweep.returnSteps(); r++) {
+                double floor = Math.min(low + (highest - low) * r / (sweep.returnSteps() - 1),
+                        highest - 1e-9 * Math.max(1, Math.abs(highest)));
+                List<double[]> candidates = new ArrayList<>();
+                try {
+                    WeightModel varianceModel = new WeightModel(estimates.universe(), limited, false);
+                    addVariance(varianceModel, estimates.covariance(), 1.0);
+                    returnFloor(varianceModel, mu, floor);
+                    double[] leastVariance = varianceModel.solve(true, "Pareto sweep");
+                    double[] leastCvar = lowestCvar(estimates, scenarios, limited, beta, floor);
+                    candidates.add(leastVariance);
+                    candidates.add(leastCvar);
+                    double cvarLow = ScenarioRisk.cvar(scenarios, leastCvar, beta);
+                    double cvarHigh = ScenarioRisk.cvar(scenarios, leastVariance, beta);
+                    for (int k = 1; k < sweep.cvarSteps() - 1; k++) {
+                        double cap = cvarLow + (cvarHigh - cvarLow) * k / (sweep.cvarSteps() - 1);
+                        WeightModel capped = new WeightModel(estimates.universe(), limited, false);
+                        addVariance(capped, estimates.covariance(), 1.0);
+                        returnFloor(capped, mu, floor);
+                        cvarCap(capped, scenarios, beta, cap);
+                        candidates.add(capped.solve(true, "Pareto sweep"));
                     }
-                    if (lambda < 1) {
-                        addCvar(m, scenarios, sweep.confidence(), (1 - lambda) / cvarScale);
-                    }
-                    returnFloor(m, mu, Math.min(floor, highest - 1e-9 * Math.max(1, Math.abs(highest))));
-                    double[] weights;
-                    try {
-                        weights = m.solve(true, "Pareto sweep");
-                    } catch (InfeasiblePortfolioException e) {
-                        continue;
-                    }
-                    points.add(ParetoPoint.of(weights, estimates.expectedReturn(weights), estimates.volatility(weights),
-                            ScenarioRisk.cvar(scenarios, weights, sweep.confidence()), constraints.turnover(weights)));
+                } catch (InfeasiblePortfolioException e) {
+                    continue;
+                }
+                for (double[] w : candidates) {
+                    points.add(ParetoPoint.of(w, estimates.expectedReturn(w), estimates.volatility(w),
+                            ScenarioRisk.cvar(scenarios, w, beta), constraints.turnover(w)));
                 }
             }
         }
         return ParetoPoint.nonDominated(points);
     }
 
-    private double lowestRiskReturn(MarketEstimates estimates, ReturnHistory scenarios, Constraints constraints,
-            double confidence, double lambda, double varianceScale, double cvarScale) {
+    private static double[] lowestCvar(MarketEstimates estimates, ReturnHistory scenarios, Constraints constraints,
+            double confidence, double floor) {
         WeightModel m = new WeightModel(estimates.universe(), constraints, false);
-        if (lambda > 0) {
-            addVariance(m, estimates.covariance(), lambda / varianceScale);
+        addCvar(m, scenarios, confidence, 1.0);
+        if (floor > Double.NEGATIVE_INFINITY) {
+            returnFloor(m, estimates.expectedReturns(), floor);
         }
-        if (lambda < 1) {
-            addCvar(m, scenarios, confidence, (1 - lambda) / cvarScale);
+        return m.solve(true, "Pareto sweep");
+    }
+
+    /** {@code alpha + 1/((1-beta) S) sum u_s <= cap} with the Rockafellar-Uryasev constraints on u. */
+    private static void cvarCap(WeightModel m, ReturnHistory scenarios, double confidence, double cap) {
+        Variable alpha = m.model.addVariable("alpha");
+        Expression bound = m.expression().upper(cap + 1e-9);
+        bound.set(alpha, 1.0);
+        double tail = 1.0 / ((1 - confidence) * scenarios.periods());
+        for (int s = 0; s < scenarios.periods(); s++) {
+            Variable excess = m.model.addVariable("u" + s).lower(0);
+            bound.set(excess, tail);
+            Expression shortfall = m.expression().lower(0);
+            shortfall.set(excess, 1.0).set(alpha, 1.0);
+            for (int i = 0; i < m.weights.length; i++) {
+                shortfall.set(m.weights[i], scenarios.get(s, i));
+            }
         }
-        return estimates.expectedReturn(m.solve(true, "Pareto sweep"));
     }
 
     private static double sumAbs(double[] values) {

@@ -17,6 +17,9 @@ import org.ojalgo.optimisation.Variable;
  */
 final class WeightModel {
 
+    /** Bounds a solve that cycles; such a solve ends non-optimal and is reported as infeasible. */
+    private static final long SOLVE_TIME_LIMIT_MS = 10_000;
+
     final ExpressionsBasedModel model = new ExpressionsBasedModel();
     final Variable[] weights;
     private final Variable scale;
@@ -139,6 +142,7 @@ final class WeightModel {
 
     /** Solves and returns the weight values, divided by kappa in homogeneous form. */
     double[] solve(boolean minimise, String problem) {
+        model.options.time_abort = SOLVE_TIME_LIMIT_MS;
         Optimisation.Result result = minimise ? model.minimise() : model.maximise();
         if (!result.getState().isOptimal()) {
             throw new InfeasiblePortfolioException(problem + ": no optimal portfolio satisfies the constraints (solver state "
