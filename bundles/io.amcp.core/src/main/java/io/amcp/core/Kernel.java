@@ -8,6 +8,7 @@ import io.amcp.api.model.MarketData;
 import io.amcp.api.model.Money;
 import io.amcp.api.model.Price;
 import io.amcp.api.model.Quote;
+import io.amcp.api.model.Side;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.model.TradeTick;
 import io.amcp.api.order.OrderClass;
@@ -453,6 +454,9 @@ public final class Kernel implements TradingNode {
         if (journaling) {
             journal.append(new JournalEntry.Mark(bar.instrument(), bar.close(), bar.time()));
         }
+        if (riskChain.hasMonitors()) {
+            monitorRisk();
+        }
         deliverMarketData(bar, subscribers.getOrDefault(bar.instrument(), NO_SUBSCRIBERS), 0);
     }
 
@@ -484,6 +488,9 @@ public final class Kernel implements TradingNode {
         }
         drainPending();
         ledger.mark(quote.instrument(), quote.mid());
+        if (riskChain.hasMonitors()) {
+            monitorRisk();
+        }
         deliverMarketData(quote, subscribers.getOrDefault(quote.instrument(), NO_SUBSCRIBERS), 0);
     }
 
@@ -494,7 +501,45 @@ public final class Kernel implements TradingNode {
         }
         drainPending();
         ledger.mark(trade.instrument(), trade.price());
+        if (riskChain.hasMonitors()) {
+            monitorRisk();
+        }
         deliverMarketData(trade, subscribers.getOrDefault(trade.instrument(), NO_SUBSCRIBERS), 0);
+    }
+
+    private void monitorRisk() {
+        riskChain.monitor(riskView, (rule, e) -> reportError("risk rule " + rule.name() + " failed while monitoring: " + e, e));
+    }
+
+    /**
+     * Stop trading (a STOP limit breached): cancel every working order, flatten every position with
+     * market orders owned by {@code risk} (the risk desk's liquidation, not subject to the chain), then
+     * engage the kill switch. Kernel thread.
+     */
+    private void stopTrading(String reason) {
+        for (OrderView o : oms.open(null)) {
+            if (o.status() != OrderStatus.PENDING_CANCEL && o.status() != OrderStatus.HELD) {
+                cancelOrder(o.clientOrderId());
+            }
+        }
+        long now = clock.nanos();
+        for (PositionView p : ledger.openPositions()) {
+            Side side = p.quantity().isPositive() ? Side.SELL : Side.BUY;
+            SubmitOrder close = SubmitOrder.market(p.instrument(), side, p.quantity().abs())
+                    .withClientOrderId(ClientOrderId.of("risk-flatten-" + UUID.randomUUID()));
+            OrderSubmitted submitted = new OrderSubmitted(close.clientOrderId(), KillSwitchRule.RISK_OWNER, close, null,
+                    false, now);
+            record(submitted);
+            router.submit(close);
+        }
+        killSwitch.engage(reason);
+    }
+
+    private void riskAlert(String rule, String message) {
+        LOG.warn("risk limit {}: {}", rule, message);
+        for (KernelListener l : listeners) {
+            l.onRiskAlert(rule, message);
+        }
     }
 
     // ------------------------------------------------------------------ orders
@@ -1028,6 +1073,24 @@ public final class Kernel implements TradingNode {
         @Override
         public Money buyingPower() {
             return Money.ofRaw(ledger.buyingPowerRaw());
+        }
+
+        @Override
+        public void stopTrading(String reason) {
+            riskAlert("stop-trading", reason);
+            execute(() -> Kernel.this.stopTrading(reason));
+        }
+
+        @Override
+        public void submitRiskOrder(SubmitOrder order, String reason) {
+            riskAlert("risk-order", reason + ": " + order.side() + " " + order.quantity() + " " + order.instrument());
+            execute(() -> Kernel.this.submit(KillSwitchRule.RISK_OWNER, order.clientOrderId() != null ? order
+                    : order.withClientOrderId(ClientOrderId.of("risk-" + UUID.randomUUID())), null));
+        }
+
+        @Override
+        public void alert(String rule, String message) {
+            riskAlert(rule, message);
         }
 
         @Override

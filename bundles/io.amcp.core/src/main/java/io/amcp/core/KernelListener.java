@@ -20,4 +20,8 @@ public interface KernelListener {
     /** Something went wrong that the kernel survived (illegal transition, failing strategy). */
     default void onError(String message) {
     }
+
+    /** A risk limit was breached (any action); {@code rule} names the limit. */
+    default void onRiskAlert(String rule, String message) {
+    }
 }

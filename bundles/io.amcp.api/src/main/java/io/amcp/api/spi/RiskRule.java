@@ -13,4 +13,16 @@ public interface RiskRule {
     String name();
 
     RiskDecision check(SubmitOrder order, StrategyId strategy, RiskContext context);
+
+    /**
+     * Whether {@link #monitor} should run after every market event: limits that can be breached
+     * without a new order (drawdown, VaR, margin usage) say yes and act through the context.
+     */
+    default boolean monitors() {
+        return false;
+    }
+
+    /** Checks the limit against the current state after a market event (kernel thread; fast, non-blocking). */
+    default void monitor(RiskContext context) {
+    }
 }
