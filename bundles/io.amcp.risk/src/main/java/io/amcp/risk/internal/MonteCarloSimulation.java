@@ -1,5 +1,6 @@
 package io.amcp.risk.internal;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -84,7 +85,7 @@ public final class MonteCarloSimulation {
                 }
             }
             for (int i : active) {
-                java.util.Arrays.fill(r, 0, len, 0.0);
+                Arrays.fill(r, 0, len, 0.0);
                 int row = i * n;
                 for (int j = 0; j <= i; j++) {
                     double lij = lower[row + j];

@@ -16,6 +16,7 @@ import io.amcp.risk.stress.PositionPnl;
 import io.amcp.risk.stress.StressResult;
 import io.amcp.risk.stress.StressScenario;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ public final class RiskCalculations {
 
     /** VaR/CVaR of a P&L sample at each confidence level (sorts {@code pnl}). */
     public static List<VarEstimate> fromSample(VarMethod method, double[] pnl, List<Double> confidences) {
-        java.util.Arrays.sort(pnl);
+        Arrays.sort(pnl);
         List<VarEstimate> estimates = new ArrayList<>();
         for (double confidence : confidences) {
             double[] tail = TailStatistics.varAndCvarOfSorted(pnl, confidence);

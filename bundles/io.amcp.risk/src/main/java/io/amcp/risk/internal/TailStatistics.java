@@ -1,7 +1,5 @@
 package io.amcp.risk.internal;
 
-import java.util.Arrays;
-
 /**
  * VaR and expected shortfall of a P&L sample.
  *
@@ -21,12 +19,6 @@ public final class TailStatistics {
         // n (1 - c) is often an integer blurred by rounding (100 * (1 - 0.95) = 5.000000000000004)
         int k = (int) Math.ceil(exact - 1e-9 * Math.max(1.0, exact));
         return Math.max(1, Math.min(n, k));
-    }
-
-    /** {@code {var, cvar}} of a P&L sample; sorts {@code pnl} in place. */
-    public static double[] varAndCvar(double[] pnl, double confidence) {
-        Arrays.sort(pnl);
-        return varAndCvarOfSorted(pnl, confidence);
     }
 
     /** {@code {var, cvar}} of a P&L sample already sorted ascending. */
