@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "amcp", mixinStandardHelpOptions = true, version = "amcp 0.1.0",
         description = "AMCP command-line tool: datasets, backtests, indicators, benchmarks.",
-        subcommands = {AmcpCli.Datasets.class, AmcpCli.Backtest.class, AmcpCli.Indicator.class, BenchCommand.class})
+        subcommands = {AmcpCli.Datasets.class, AmcpCli.Backtest.class, AmcpCli.Indicator.class, BenchCommand.class,
+            DataCommand.class})
 public final class AmcpCli implements Runnable {
 
     @Spec
