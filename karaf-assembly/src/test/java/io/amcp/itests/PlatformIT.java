@@ -37,6 +37,7 @@ import java.security.PrivilegedExceptionAction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
@@ -50,6 +51,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.security.auth.Subject;
+import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
@@ -65,6 +67,7 @@ import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Boots the distribution this module builds (its tar.gz, on free ports, once for the whole class) and checks
@@ -101,6 +104,14 @@ public class PlatformIT {
     @Inject
     @Filter(timeout = SERVICE_TIMEOUT_MS)
     private SessionFactory sessionFactory;
+
+    @Inject
+    @Filter(timeout = SERVICE_TIMEOUT_MS)
+    private FeaturesService features;
+
+    @Inject
+    @Filter(timeout = SERVICE_TIMEOUT_MS)
+    private ConfigurationAdmin configAdmin;
 
     @Configuration
     public Option[] configuration() throws IOException {
@@ -313,6 +324,35 @@ public class PlatformIT {
         assertTrue(shown, shown.lines().anyMatch(line -> line.contains("fast") && line.trim().endsWith("5")));
         String refused = execute("amcp:strategy-params " + STRATEGY + " colour=red");
         assertTrue(refused, refused.contains("colour: unknown parameter"));
+    }
+
+    /**
+     * The optional features the distribution ships install offline while the platform trades, and a
+     * built-in strategy added by a factory configuration starts trading without a restart.
+     */
+    @Test
+    public void optionalFeaturesInstallWhileTradingAndANewStrategyStartsFromItsConfiguration() throws Exception {
+        for (String feature : List.of("amcp-strategy-meanreversion", "amcp-strategy-momentum",
+                "amcp-strategy-xsmomentum", "amcp-strategy-marketmaking", "amcp-portfolio", "amcp-risk",
+                "amcp-ai-features")) {
+            features.installFeature(feature, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            assertTrue(feature + " installed", features.isInstalled(features.getFeature(feature)));
+        }
+        for (String name : List.of("io.amcp.strategy.meanreversion", "io.amcp.strategy.momentum",
+                "io.amcp.strategy.xsmomentum", "io.amcp.strategy.marketmaking", "io.amcp.portfolio", "io.amcp.risk",
+                "io.amcp.ai.features")) {
+            Bundle bundle = List.of(bundleContext.getBundles()).stream().filter(b -> name.equals(b.getSymbolicName()))
+                    .findFirst().orElse(null);
+            assertNotNull(name + " is installed", bundle);
+            assertEquals(name + " state", Bundle.ACTIVE, bundle.getState());
+        }
+        org.osgi.service.cm.Configuration config = configAdmin.getFactoryConfiguration("io.amcp.strategy.meanreversion",
+                "itest", "?");
+        config.update(new Hashtable<>(Map.of("id", "mean-reversion-aapl", "symbol", "AAPL", "quantity", "5")));
+        StrategyInfo info = await("the mean-reversion strategy handling bars", () -> node.strategies().stream()
+                .filter(s -> s.id().value().equals("mean-reversion-aapl") && s.eventsHandled() > 0).findFirst()
+                .orElse(null), s -> s != null);
+        assertEquals("RUNNING", info.state());
     }
 
     /** Waits until {@code version} handled its first event; returns when (System.nanoTime). */
