@@ -15,6 +15,7 @@ import io.amcp.api.order.OrderClass;
 import io.amcp.api.order.OrderDenied;
 import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderFilled;
+import io.amcp.api.order.OrderRejected;
 import io.amcp.api.order.OrderStatus;
 import io.amcp.api.order.OrderSubmitted;
 import io.amcp.api.order.OrderView;
@@ -51,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -165,10 +167,50 @@ public final class Kernel implements TradingNode {
         riskChain.remove(rule);
     }
 
-    /** Adds a venue; the first one added is the default route. Its events flow back into this kernel. */
+    /**
+     * Adds a venue; the first one added is the default route. Its events flow back into this kernel.
+     * Orders the OMS holds open (after a restart) are reconciled with it at once.
+     */
     public void addBroker(BrokerConnector broker) {
         router.add(broker);
         broker.connect(this::post);
+        execute(() -> reconcile(broker));
+    }
+
+    /**
+     * Reconciles the open orders (as recovered from the journal) with a venue by client order id: the
+     * venue re-sends what happened to them while this node was down (applied unless redundant), and
+     * orders it never received are sent now if they had not been acknowledged (a crash between the
+     * journal and the send); an acknowledged order the venue does not know is reported and rejected.
+     * Nothing is ever sent twice: the venue refuses a client order id it has seen.
+     */
+    private void reconcile(BrokerConnector broker) {
+        List<OrderView> open = oms.open(null);
+        if (open.isEmpty()) {
+            return;
+        }
+        List<ClientOrderId> ids = open.stream().map(OrderView::clientOrderId).toList();
+        Set<ClientOrderId> unknown = broker.resend(ids);
+        int resent = 0;
+        for (OrderView o : open) {
+            if (!unknown.contains(o.clientOrderId())) {
+                continue;
+            }
+            if (o.parentClientOrderId() != null && unknown.contains(o.parentClientOrderId())) {
+                continue; // a bracket/OTO leg travels with its entry
+            }
+            if (o.status() == OrderStatus.NEW) {
+                router.submit(o.request());
+                resent++;
+            } else {
+                reportError("reconciliation: venue " + broker.id() + " has no record of " + o.clientOrderId()
+                        + " (" + o.status() + ")", null);
+                post(new OrderRejected(o.clientOrderId(), "venue " + broker.id() + " has no record of the order after a restart",
+                        clock.nanos()));
+            }
+        }
+        LOG.info("reconciled {} open orders with {}: {} unknown to it, {} sent", open.size(), broker.id(), unknown.size(),
+                resent);
     }
 
     public void removeBroker(BrokerConnector broker) {
@@ -548,6 +590,9 @@ public final class Kernel implements TradingNode {
         if (!oms.contains(event.clientOrderId())) {
             reportError("order event for unknown order " + event.clientOrderId() + ": " + event, null);
             return;
+        }
+        if (oms.isRedundant(event)) {
+            return; // a venue re-sending what the OMS already has (reconciliation): neither journaled nor applied
         }
         if (journaling) {
             journal.append(event);

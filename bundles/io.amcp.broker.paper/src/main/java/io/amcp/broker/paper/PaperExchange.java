@@ -35,17 +35,23 @@ import io.amcp.api.spi.BrokerListener;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.PluginStatus;
+import io.amcp.core.journal.Journal;
+import io.amcp.core.journal.JournalEntry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -153,6 +159,20 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
     private BrokerListener listener;
     private long orderSequence;
     private long tradeSequence;
+    /**
+     * Where a durable exchange records its inputs (orders, cancels, replaces, and the market data it
+     * matched while it had orders booked); {@link Journal#NONE} for backtests. The exchange is
+     * deterministic, so replaying them rebuilds its exact book after a restart, as a real venue keeps
+     * your orders when you disconnect.
+     */
+    private final Journal journal;
+    private final boolean durable;
+    private boolean replaying;
+    private long replayNow;
+    /** Every event emitted (durable exchanges only), in order, for reconciliation. */
+    private final List<OrderEvent> emitted = new ArrayList<>();
+    /** Order id to the replacement that followed it, to follow replace chains when re-sending. */
+    private final Map<ClientOrderId, ClientOrderId> replacedBy = new HashMap<>();
 
     /**
      * @param id          connector id, also the prefix of order and trade ids
@@ -163,11 +183,87 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
      */
     public PaperExchange(String id, Clock clock, PaperSettings settings,
             Function<InstrumentId, Instrument> instruments) {
+        this(id, clock, settings, instruments, Journal.NONE);
+    }
+
+    /**
+     * A durable exchange: its book is rebuilt from {@code journal} now, and every input is recorded
+     * there from now on.
+     */
+    public PaperExchange(String id, Clock clock, PaperSettings settings,
+            Function<InstrumentId, Instrument> instruments, Journal journal) {
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.durable = journal != Journal.NONE;
         this.id = Objects.requireNonNull(id, "id");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
         this.participationRaw = settings.maxParticipation() > 0 ? FixedPoint.fromDouble(settings.maxParticipation()) : 0;
+        if (durable) {
+            restore();
+        }
+    }
+
+    /** Replays the journal's inputs with events kept for reconciliation but not sent anywhere. */
+    private void restore() {
+        replaying = true;
+        try {
+            journal.replay(entry -> {
+                if (entry instanceof JournalEntry.VenueOrder o) {
+                    replayNow = o.time();
+                    submit(o.order());
+                } else if (entry instanceof JournalEntry.VenueCancel c) {
+                    replayNow = c.time();
+                    cancel(c.clientOrderId());
+                } else if (entry instanceof JournalEntry.VenueReplace r) {
+                    replayNow = r.time();
+                    replace(r.replace());
+                } else if (entry instanceof JournalEntry.VenueBar b) {
+                    onBar(b.bar());
+                } else if (entry instanceof JournalEntry.VenueQuote q) {
+                    onQuote(q.quote());
+                } else if (entry instanceof JournalEntry.VenueTrade t) {
+                    onTrade(t.trade());
+                }
+            });
+        } finally {
+            replaying = false;
+        }
+    }
+
+    private long now() {
+        return replaying ? replayNow : clock.nanos();
+    }
+
+    private void record(Object input) {
+        if (durable && !replaying) {
+            journal.append(input);
+        }
+    }
+
+    /**
+     * Re-sends every event this exchange emitted for the given orders and the orders that replaced
+     * them, in their original order; returns the ids it never received.
+     */
+    @Override
+    public Set<ClientOrderId> resend(Collection<ClientOrderId> clientOrderIds) {
+        Set<ClientOrderId> unknown = new LinkedHashSet<>();
+        Set<ClientOrderId> wanted = new HashSet<>();
+        for (ClientOrderId cid : clientOrderIds) {
+            if (!known.containsKey(cid)) {
+                unknown.add(cid);
+                continue;
+            }
+            for (ClientOrderId c = cid; c != null && wanted.add(c); c = replacedBy.get(c)) {
+                // follow the replace chain
+            }
+        }
+        for (OrderEvent e : List.copyOf(emitted)) {
+            if (wanted.contains(e.clientOrderId())) {
+                listener.onOrderEvent(e);
+            }
+        }
+        return unknown;
     }
 
     /** A paper exchange with id {@code paper}. */
@@ -209,7 +305,8 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
 
     @Override
     public void submit(SubmitOrder order) {
-        long now = clock.nanos();
+        long now = now();
+        record(new JournalEntry.VenueOrder(order, now));
         ClientOrderId cid = order.clientOrderId();
         if (cid == null) {
             throw new IllegalArgumentException("clientOrderId: required by the paper exchange " + id);
@@ -341,7 +438,8 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
 
     @Override
     public void cancel(ClientOrderId clientOrderId) {
-        long now = clock.nanos();
+        long now = now();
+        record(new JournalEntry.VenueCancel(clientOrderId, now));
         Working w = live.get(clientOrderId);
         if (w != null) {
             cancelRest(w, now, "canceled by request");
@@ -362,7 +460,8 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
 
     @Override
     public void replace(ReplaceOrder replace) {
-        long now = clock.nanos();
+        long now = now();
+        record(new JournalEntry.VenueReplace(replace, now));
         ClientOrderId oldId = replace.clientOrderId();
         ClientOrderId newId = replace.newClientOrderId();
         Working w = live.get(oldId);
@@ -443,6 +542,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         if (book == null || book.size == 0) {
             return;
         }
+        record(new JournalEntry.VenueBar(bar));
         long capacity = participationRaw == 0 ? UNLIMITED : FixedPoint.multiply(bar.volume(), participationRaw);
         barTape.set(bar.open(), bar.high(), bar.low(), bar.close(), capacity);
         process(book, bar.time(), true, barTape, barTape);
@@ -457,6 +557,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         if (book == null || book.size == 0) {
             return;
         }
+        record(new JournalEntry.VenueQuote(quote));
         askTape.set(quote.ask(), quote.ask(), quote.ask(), quote.ask(), quote.askSize() > 0 ? quote.askSize() : UNLIMITED);
         bidTape.set(quote.bid(), quote.bid(), quote.bid(), quote.bid(), quote.bidSize() > 0 ? quote.bidSize() : UNLIMITED);
         process(book, quote.time(), false, askTape, bidTape);
@@ -471,6 +572,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         if (book == null || book.size == 0) {
             return;
         }
+        record(new JournalEntry.VenueTrade(trade));
         barTape.set(trade.price(), trade.price(), trade.price(), trade.price(), trade.size() > 0 ? trade.size() : UNLIMITED);
         process(book, trade.time(), false, barTape, barTape);
     }
@@ -717,6 +819,15 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
     }
 
     private void emit(OrderEvent event) {
+        if (durable) {
+            emitted.add(event);
+            if (event instanceof OrderReplaced r) {
+                replacedBy.put(r.clientOrderId(), r.replacement());
+            }
+        }
+        if (replaying) {
+            return;
+        }
         BrokerListener l = listener;
         if (l == null) {
             throw new IllegalStateException("paper exchange " + id + " is not connected");

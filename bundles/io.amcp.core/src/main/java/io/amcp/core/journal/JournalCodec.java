@@ -1,13 +1,16 @@
 package io.amcp.core.journal;
 
+import io.amcp.api.model.Bar;
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Money;
 import io.amcp.api.model.OrderId;
 import io.amcp.api.model.Price;
 import io.amcp.api.model.Quantity;
+import io.amcp.api.model.Quote;
 import io.amcp.api.model.Side;
 import io.amcp.api.model.StrategyId;
+import io.amcp.api.model.TradeTick;
 import io.amcp.api.order.OrderAccepted;
 import io.amcp.api.order.OrderCanceled;
 import io.amcp.api.order.OrderClass;
@@ -20,6 +23,7 @@ import io.amcp.api.order.OrderReplaced;
 import io.amcp.api.order.OrderSubmitted;
 import io.amcp.api.order.OrderTriggered;
 import io.amcp.api.order.OrderType;
+import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.StopLoss;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.order.TakeProfit;
@@ -79,6 +83,29 @@ public final class JournalCodec {
             f.add("DAY"); f.add(Long.toString(e.time()));
         } else if (entry instanceof JournalEntry.KillSwitchChanged e) {
             f.add("KSW"); f.add(Boolean.toString(e.engaged())); f.add(e.reason()); f.add(Long.toString(e.time()));
+        } else if (entry instanceof JournalEntry.VenueOrder e) {
+            f.add("VSUB"); f.add(Long.toString(e.time()));
+            order(f, e.order());
+        } else if (entry instanceof JournalEntry.VenueCancel e) {
+            f.add("VCXL"); f.add(e.clientOrderId().value()); f.add(Long.toString(e.time()));
+        } else if (entry instanceof JournalEntry.VenueReplace e) {
+            ReplaceOrder r = e.replace();
+            f.add("VRPL"); f.add(r.clientOrderId().value()); f.add(r.newClientOrderId().value());
+            f.add(r.quantity() == null ? NULL : Long.toString(r.quantity().raw())); f.add(price(r.limitPrice()));
+            f.add(price(r.stopPrice())); f.add(Long.toString(e.time()));
+        } else if (entry instanceof JournalEntry.VenueBar e) {
+            Bar b = e.bar();
+            f.add("VBAR"); f.add(b.instrument().value()); f.add(Long.toString(b.time())); f.add(Long.toString(b.open()));
+            f.add(Long.toString(b.high())); f.add(Long.toString(b.low())); f.add(Long.toString(b.close()));
+            f.add(Long.toString(b.volume()));
+        } else if (entry instanceof JournalEntry.VenueQuote e) {
+            Quote q = e.quote();
+            f.add("VQTE"); f.add(q.instrument().value()); f.add(Long.toString(q.time())); f.add(Long.toString(q.bid()));
+            f.add(Long.toString(q.ask())); f.add(Long.toString(q.bidSize())); f.add(Long.toString(q.askSize()));
+        } else if (entry instanceof JournalEntry.VenueTrade e) {
+            TradeTick t = e.trade();
+            f.add("VTRD"); f.add(t.instrument().value()); f.add(Long.toString(t.time())); f.add(Long.toString(t.price()));
+            f.add(Long.toString(t.size())); f.add(t.aggressor() == null ? NULL : t.aggressor().name());
         } else {
             throw new IllegalArgumentException("cannot journal " + entry);
         }
@@ -128,6 +155,18 @@ public final class JournalCodec {
             case "MRK" -> new JournalEntry.Mark(InstrumentId.of(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
             case "DAY" -> new JournalEntry.DayStarted(Long.parseLong(f[1]));
             case "KSW" -> new JournalEntry.KillSwitchChanged(Boolean.parseBoolean(f[1]), f[2], Long.parseLong(f[3]));
+            case "VSUB" -> new JournalEntry.VenueOrder(order(f, 2), Long.parseLong(f[1]));
+            case "VCXL" -> new JournalEntry.VenueCancel(cid(f[1]), Long.parseLong(f[2]));
+            case "VRPL" -> new JournalEntry.VenueReplace(new ReplaceOrder(cid(f[1]), cid(f[2]),
+                    NULL.equals(f[3]) ? null : Quantity.ofRaw(Long.parseLong(f[3])), priceOrNull(f[4]), priceOrNull(f[5])),
+                    Long.parseLong(f[6]));
+            case "VBAR" -> new JournalEntry.VenueBar(new Bar(InstrumentId.of(f[1]), Long.parseLong(f[2]),
+                    Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]),
+                    Long.parseLong(f[7])));
+            case "VQTE" -> new JournalEntry.VenueQuote(new Quote(InstrumentId.of(f[1]), Long.parseLong(f[2]),
+                    Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6])));
+            case "VTRD" -> new JournalEntry.VenueTrade(new TradeTick(InstrumentId.of(f[1]), Long.parseLong(f[2]),
+                    Long.parseLong(f[3]), Long.parseLong(f[4]), NULL.equals(f[5]) ? null : Side.valueOf(f[5])));
             default -> throw new IllegalArgumentException("unknown entry type '" + f[0] + "'");
         };
     }

@@ -1,6 +1,12 @@
 package io.amcp.core.journal;
 
+import io.amcp.api.model.Bar;
+import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Quote;
+import io.amcp.api.model.TradeTick;
+import io.amcp.api.order.ReplaceOrder;
+import io.amcp.api.order.SubmitOrder;
 
 /** Journal entries that are not order events. */
 public final class JournalEntry {
@@ -34,5 +40,35 @@ public final class JournalEntry {
      * @param time    nanoseconds since the epoch
      */
     public record KillSwitchChanged(boolean engaged, String reason, long time) {
+    }
+
+    /**
+     * An order a venue received, in a venue's own journal (a venue that keeps its book across
+     * restarts replays these inputs).
+     *
+     * @param order the order as received
+     * @param time  when it arrived
+     */
+    public record VenueOrder(SubmitOrder order, long time) {
+    }
+
+    /** A cancel request a venue received. */
+    public record VenueCancel(ClientOrderId clientOrderId, long time) {
+    }
+
+    /** A replace request a venue received. */
+    public record VenueReplace(ReplaceOrder replace, long time) {
+    }
+
+    /** A bar a venue matched its book against. */
+    public record VenueBar(Bar bar) {
+    }
+
+    /** A quote a venue matched its book against. */
+    public record VenueQuote(Quote quote) {
+    }
+
+    /** A trade print a venue matched its book against. */
+    public record VenueTrade(TradeTick trade) {
     }
 }

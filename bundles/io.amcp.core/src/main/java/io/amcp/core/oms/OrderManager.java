@@ -89,6 +89,44 @@ public final class OrderManager {
     }
 
     /**
+     * Whether an event only repeats what the OMS already knows (a venue re-sending its history during
+     * reconciliation): a fill whose trade id is booked, an acknowledgement of an order past it, a
+     * final or pending-cancel status the order already has, a trigger of an order no longer held.
+     */
+    public boolean isRedundant(OrderEvent event) {
+        ManagedOrder o = orders.get(event.clientOrderId());
+        if (o == null) {
+            return false;
+        }
+        OrderStatus s = o.status;
+        if (event instanceof OrderFilled f) {
+            return o.hasTrade(f.tradeId());
+        }
+        if (event instanceof OrderAccepted) {
+            return s == OrderStatus.FILLED || s.isTerminal();
+        }
+        if (event instanceof OrderTriggered) {
+            return s != OrderStatus.HELD;
+        }
+        if (event instanceof OrderPendingCancel) {
+            return s == OrderStatus.PENDING_CANCEL || s.isTerminal();
+        }
+        if (event instanceof OrderCanceled) {
+            return s == OrderStatus.CANCELED;
+        }
+        if (event instanceof OrderExpired) {
+            return s == OrderStatus.EXPIRED;
+        }
+        if (event instanceof OrderRejected) {
+            return s == OrderStatus.REJECTED;
+        }
+        if (event instanceof OrderReplaced) {
+            return s == OrderStatus.REPLACED;
+        }
+        return false;
+    }
+
+    /**
      * Applies one event.
      *
      * @throws IllegalOrderTransitionException if the event is not legal for the order's status (the

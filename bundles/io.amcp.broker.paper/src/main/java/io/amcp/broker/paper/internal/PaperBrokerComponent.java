@@ -16,27 +16,45 @@ import io.amcp.api.spi.PluginStatus;
 import io.amcp.broker.paper.CommissionModel;
 import io.amcp.broker.paper.PaperExchange;
 import io.amcp.broker.paper.PaperSettings;
+import io.amcp.core.journal.FileJournal;
+import io.amcp.core.journal.Journal;
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The paper exchange as the platform's default broker connector and as a market-data sink the
  * kernel feeds before the strategies. The kernel registers the {@link Clock} service; instruments
- * are inferred from their symbols ({@link io.amcp.api.model.Instrument#infer}). A configuration
- * change restarts the component, which drops its working orders.
+ * are inferred from their symbols ({@link io.amcp.api.model.Instrument#infer}). The exchange journals
+ * its inputs, so its book (working orders, fills) survives a restart of the component or of the
+ * platform, and the kernel reconciles with it by client order id.
  */
 @Component(service = {BrokerConnector.class, MarketDataSink.class}, configurationPid = "io.amcp.broker.paper")
 @Designate(ocd = PaperBrokerConfig.class)
 public final class PaperBrokerComponent implements BrokerConnector, MarketDataSink {
 
     private final PaperExchange exchange;
+    private final Journal journal;
 
     @Activate
     public PaperBrokerComponent(@Reference Clock clock, PaperBrokerConfig config) {
-        this.exchange = new PaperExchange(clock, settings(config), Instrument::infer);
+        String dir = config.journalDirectory().isBlank()
+                ? System.getProperty("karaf.data", "data") + "/paper" : config.journalDirectory().trim();
+        this.journal = dir.equalsIgnoreCase("none") ? Journal.NONE : new FileJournal(Path.of(dir, "exchange.journal"), false);
+        this.exchange = new PaperExchange("paper", clock, settings(config), Instrument::infer, journal);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (journal instanceof FileJournal file) {
+            file.close();
+        }
     }
 
     /** The exchange settings a configuration describes; names the property at fault when invalid. */
@@ -91,6 +109,11 @@ public final class PaperBrokerComponent implements BrokerConnector, MarketDataSi
     @Override
     public void replace(ReplaceOrder replace) {
         exchange.replace(replace);
+    }
+
+    @Override
+    public Set<ClientOrderId> resend(Collection<ClientOrderId> clientOrderIds) {
+        return exchange.resend(clientOrderIds);
     }
 
     @Override

@@ -27,4 +27,8 @@ public @interface PaperBrokerConfig {
 
     @AttributeDefinition(description = "Largest fraction of a bar's volume filled per bar (0 = no cap)")
     double maxParticipation() default 0.0;
+
+    @AttributeDefinition(description = "Directory of the exchange's own journal (its book survives restarts, as a real "
+            + "venue's does); empty means ${karaf.data}/paper; 'none' keeps the book in memory only")
+    String journalDirectory() default "";
 }

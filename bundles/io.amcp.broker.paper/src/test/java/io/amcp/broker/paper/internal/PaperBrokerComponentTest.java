@@ -52,6 +52,11 @@ class PaperBrokerComponentTest {
             public double maxParticipation() {
                 return participation;
             }
+
+            @Override
+            public String journalDirectory() {
+                return "none";
+            }
         };
     }
 
