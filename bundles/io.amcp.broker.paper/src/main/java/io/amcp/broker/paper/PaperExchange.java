@@ -242,6 +242,14 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
     }
 
     /**
+     * Every event this exchange has emitted, in order, including those rebuilt from its journal
+     * (durable exchanges; empty otherwise): the venue's side of a reconciliation.
+     */
+    public List<OrderEvent> history() {
+        return List.copyOf(emitted);
+    }
+
+    /**
      * Re-sends every event this exchange emitted for the given orders and the orders that replaced
      * them, in their original order; returns the ids it never received.
      */
