@@ -1,5 +1,6 @@
 package io.amcp.backtest;
 
+import io.amcp.api.execution.ExecutionAlgorithm;
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.FixedPoint;
@@ -45,6 +46,7 @@ public final class BacktestEngine {
     private final Money initialCash;
     private final double leverage;
     private final List<RiskRule> riskRules;
+    private final List<ExecutionAlgorithm> algorithms = new ArrayList<>();
 
     /**
      * @param initialCash starting cash
@@ -58,6 +60,12 @@ public final class BacktestEngine {
         this.initialCash = initialCash;
         this.leverage = leverage;
         this.riskRules = List.copyOf(riskRules);
+    }
+
+    /** Makes an execution algorithm available to the strategies of the runs that follow. */
+    public BacktestEngine withAlgorithm(ExecutionAlgorithm algorithm) {
+        algorithms.add(algorithm);
+        return this;
     }
 
     /**
@@ -79,6 +87,7 @@ public final class BacktestEngine {
         Kernel kernel = new Kernel(clock, Journal.NONE, initialCash, leverage);
         kernel.addRiskRule(new BuyingPowerRule());
         riskRules.forEach(kernel::addRiskRule);
+        algorithms.forEach(kernel::addAlgorithm);
         for (BarSeries s : data) {
             kernel.registerInstrument(s.instrument());
         }
@@ -140,6 +149,7 @@ public final class BacktestEngine {
         Kernel kernel = new Kernel(clock, Journal.NONE, initialCash, leverage);
         kernel.addRiskRule(new BuyingPowerRule());
         riskRules.forEach(kernel::addRiskRule);
+        algorithms.forEach(kernel::addAlgorithm);
         for (Instrument instrument : instruments) {
             kernel.registerInstrument(instrument);
         }

@@ -1,5 +1,8 @@
 package io.amcp.core;
 
+import io.amcp.api.execution.AlgoStatus;
+import io.amcp.api.execution.ExecutionAlgorithm;
+import io.amcp.api.execution.ParentOrder;
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.Instrument;
@@ -53,8 +56,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -101,6 +106,10 @@ public final class Kernel implements TradingNode {
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final Map<StrategyId, StrategySlot> strategies = new LinkedHashMap<>();
     private final Map<InstrumentId, StrategySlot[]> subscribers = new HashMap<>();
+    private final Map<String, ExecutionAlgorithm> algorithms = new ConcurrentHashMap<>();
+    private final Map<ClientOrderId, AlgoRun> algoRuns = new LinkedHashMap<>();
+    private final Map<ClientOrderId, AlgoRun> childRuns = new HashMap<>();
+    private final Map<InstrumentId, List<AlgoRun>> activeAlgos = new HashMap<>();
     private final Map<StrategyId, Ledger> books = new HashMap<>();
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Object> inbound = new ConcurrentLinkedQueue<>();
@@ -486,6 +495,9 @@ public final class Kernel implements TradingNode {
 
     private void onBar(Bar bar) {
         rollDay(bar.time());
+        if (!activeAlgos.isEmpty()) {
+            observeForAlgos(bar);
+        }
         for (MarketDataSink sink : marketSinks) {
             sink.onBar(bar);
         }
@@ -500,6 +512,9 @@ public final class Kernel implements TradingNode {
             monitorRisk();
         }
         deliverMarketData(bar, subscribers.getOrDefault(bar.instrument(), NO_SUBSCRIBERS), 0);
+        if (!activeAlgos.isEmpty()) {
+            feedAlgos(bar);
+        }
     }
 
     /**
@@ -534,10 +549,16 @@ public final class Kernel implements TradingNode {
             monitorRisk();
         }
         deliverMarketData(quote, subscribers.getOrDefault(quote.instrument(), NO_SUBSCRIBERS), 0);
+        if (!activeAlgos.isEmpty()) {
+            feedAlgos(quote);
+        }
     }
 
     private void onTrade(TradeTick trade) {
         rollDay(trade.time());
+        if (!activeAlgos.isEmpty()) {
+            observeForAlgos(trade);
+        }
         for (MarketDataSink sink : marketSinks) {
             sink.onTrade(trade);
         }
@@ -547,6 +568,9 @@ public final class Kernel implements TradingNode {
             monitorRisk();
         }
         deliverMarketData(trade, subscribers.getOrDefault(trade.instrument(), NO_SUBSCRIBERS), 0);
+        if (!activeAlgos.isEmpty()) {
+            feedAlgos(trade);
+        }
     }
 
     private void monitorRisk() {
@@ -624,6 +648,10 @@ public final class Kernel implements TradingNode {
     private void notifyOwner(OrderEvent event) {
         for (KernelListener l : listeners) {
             l.onOrderEvent(event);
+        }
+        AlgoRun run = childRuns.get(event.clientOrderId());
+        if (run != null) {
+            run.onChildEvent(event);
         }
         StrategySlot owner = strategies.get(oms.owner(event.clientOrderId()));
         if (owner != null) {
@@ -703,6 +731,107 @@ public final class Kernel implements TradingNode {
             return;
         }
         router.replace(replace);
+    }
+
+    // ------------------------------------------------------------------ execution algorithms
+
+    /** Makes an execution algorithm selectable by its name (OSGi services come and go). */
+    public void addAlgorithm(ExecutionAlgorithm algorithm) {
+        algorithms.put(algorithm.name(), algorithm);
+    }
+
+    public void removeAlgorithm(ExecutionAlgorithm algorithm) {
+        algorithms.remove(algorithm.name(), algorithm);
+    }
+
+    /** Starts working a parent order (kernel thread); errors name the field at fault. */
+    ClientOrderId startAlgo(StrategyId owner, ParentOrder parent, StrategySlot slot) {
+        ExecutionAlgorithm algorithm = algorithms.get(parent.algorithm());
+        if (algorithm == null) {
+            throw new IllegalArgumentException("algorithm: unknown '" + parent.algorithm() + "'; known: "
+                    + new TreeSet<>(algorithms.keySet()));
+        }
+        if (algoRuns.containsKey(parent.id()) || oms.contains(parent.id())) {
+            throw new IllegalArgumentException("client_order_id: " + parent.id() + " was already used");
+        }
+        long last = ledger.lastPriceRaw(parent.instrument());
+        AlgoRun run = new AlgoRun(this, parent, owner, slot, last == 0 ? null : Price.ofRaw(last));
+        run.start(algorithm.start(parent, run));
+        algoRuns.put(parent.id(), run);
+        if (run.isWorking()) {
+            activeAlgos.computeIfAbsent(parent.instrument(), k -> new ArrayList<>()).add(run);
+        }
+        LOG.info("algo {} ({}) started for {}: {} {} {}", parent.id(), parent.algorithm(), owner, parent.side(),
+                parent.quantity(), parent.instrument());
+        return parent.id();
+    }
+
+    void submitChild(StrategyId owner, SubmitOrder child, StrategySlot slot, AlgoRun run) {
+        childRuns.put(child.clientOrderId(), run);
+        submit(owner, child, slot);
+    }
+
+    void algoEnded(AlgoRun run) {
+        List<AlgoRun> runs = activeAlgos.get(run.parent().instrument());
+        if (runs != null) {
+            runs.remove(run);
+            if (runs.isEmpty()) {
+                activeAlgos.remove(run.parent().instrument());
+            }
+        }
+    }
+
+    private void observeForAlgos(MarketData event) {
+        List<AlgoRun> runs = activeAlgos.get(event.instrument());
+        if (runs != null) {
+            for (AlgoRun run : runs) {
+                run.observe(event);
+            }
+        }
+    }
+
+    private void feedAlgos(MarketData event) {
+        List<AlgoRun> runs = activeAlgos.get(event.instrument());
+        if (runs != null) {
+            for (AlgoRun run : List.copyOf(runs)) {
+                run.onMarketData(event);
+            }
+        }
+    }
+
+    OrderStatus orderStatus(ClientOrderId id) {
+        return oms.status(id);
+    }
+
+    void cancelAlgoRun(ClientOrderId parent) {
+        AlgoRun run = algoRuns.get(parent);
+        if (run == null) {
+            throw new IllegalArgumentException("parent: unknown algo order " + parent);
+        }
+        run.cancelByRequest();
+    }
+
+    AlgoStatus algoStatusOf(ClientOrderId parent) {
+        AlgoRun run = algoRuns.get(parent);
+        return run == null ? null : run.status();
+    }
+
+    @Override
+    public ClientOrderId submitAlgo(StrategyId owner, ParentOrder parent) {
+        return call(() -> startAlgo(owner, parent, strategies.get(owner)));
+    }
+
+    @Override
+    public void cancelAlgo(ClientOrderId parent) {
+        call(() -> {
+            cancelAlgoRun(parent);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AlgoStatus> algos() {
+        return call(() -> algoRuns.values().stream().map(AlgoRun::status).toList());
     }
 
     // ------------------------------------------------------------------ strategies

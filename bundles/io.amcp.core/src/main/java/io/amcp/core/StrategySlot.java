@@ -1,5 +1,7 @@
 package io.amcp.core;
 
+import io.amcp.api.execution.AlgoStatus;
+import io.amcp.api.execution.ParentOrder;
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.InstrumentId;
@@ -334,6 +336,21 @@ final class StrategySlot implements StrategyContext {
     @Override
     public List<OrderView> openOrders() {
         return kernel.orderManager().open(id);
+    }
+
+    @Override
+    public ClientOrderId submitAlgo(ParentOrder parent) {
+        return kernel.startAlgo(id, parent, this);
+    }
+
+    @Override
+    public void cancelAlgo(ClientOrderId parent) {
+        kernel.cancelAlgoRun(parent);
+    }
+
+    @Override
+    public AlgoStatus algoStatus(ClientOrderId parent) {
+        return kernel.algoStatusOf(parent);
     }
 
     @Override

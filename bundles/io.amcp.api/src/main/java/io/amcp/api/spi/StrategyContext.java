@@ -1,5 +1,7 @@
 package io.amcp.api.spi;
 
+import io.amcp.api.execution.AlgoStatus;
+import io.amcp.api.execution.ParentOrder;
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.StrategyId;
@@ -40,4 +42,26 @@ public interface StrategyContext {
 
     /** Runs {@code task} on the kernel thread at clock time {@code timeNanos}. */
     TimerHandle scheduleAt(long timeNanos, Runnable task);
+
+    /**
+     * Hands a parent order to the execution algorithm it names ({@link io.amcp.api.execution}); the
+     * children are this strategy's orders, pass the risk chain one by one, and their events reach
+     * {@link Strategy#onOrderEvent}.
+     *
+     * @return the parent's id
+     * @throws IllegalArgumentException naming the field (unknown algorithm, bad parameter, id in use)
+     */
+    default ClientOrderId submitAlgo(ParentOrder parent) {
+        throw new UnsupportedOperationException("execution algorithms are not available in this host");
+    }
+
+    /** Cancels a parent order: the algorithm stops and its working children are canceled. */
+    default void cancelAlgo(ClientOrderId parent) {
+        throw new UnsupportedOperationException("execution algorithms are not available in this host");
+    }
+
+    /** A parent order's progress, or null if unknown. */
+    default AlgoStatus algoStatus(ClientOrderId parent) {
+        return null;
+    }
 }

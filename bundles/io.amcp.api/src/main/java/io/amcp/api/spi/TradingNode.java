@@ -1,5 +1,7 @@
 package io.amcp.api.spi;
 
+import io.amcp.api.execution.AlgoStatus;
+import io.amcp.api.execution.ParentOrder;
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.order.OrderView;
@@ -45,6 +47,19 @@ public interface TradingNode {
 
     /** One order by client order id, or null if unknown. */
     OrderView order(ClientOrderId clientOrderId);
+
+    /**
+     * Hands a parent order to an execution algorithm as {@code owner}.
+     *
+     * @throws IllegalArgumentException naming the field at fault
+     */
+    ClientOrderId submitAlgo(StrategyId owner, ParentOrder parent);
+
+    /** Cancels a parent order and its working children. */
+    void cancelAlgo(ClientOrderId parent);
+
+    /** Every parent order this node has worked, oldest first. */
+    List<AlgoStatus> algos();
 
     /**
      * Starts a STOPPED or FAILED strategy again with its last good state.

@@ -1,5 +1,6 @@
 package io.amcp.core.internal;
 
+import io.amcp.api.execution.ExecutionAlgorithm;
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.Money;
 import io.amcp.api.model.Quantity;
@@ -138,6 +139,15 @@ public final class KernelComponent {
 
     void removeRiskRule(RiskRule rule) {
         kernel.removeRiskRule(rule);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAlgorithm(ExecutionAlgorithm algorithm) {
+        kernel.addAlgorithm(algorithm);
+    }
+
+    void removeAlgorithm(ExecutionAlgorithm algorithm) {
+        kernel.removeAlgorithm(algorithm);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
