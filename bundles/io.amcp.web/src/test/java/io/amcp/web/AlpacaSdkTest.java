@@ -1,0 +1,120 @@
+package io.amcp.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The official Alpaca TypeScript SDK ({@code @alpacahq/alpaca-trade-api}, pinned in
+ * {@code src/test/node/package-lock.json}) drives the server: {@code src/test/node/alpaca-sdk-check.cjs}
+ * runs getAccount, createOrder, getOrders, getOrder, cancelOrder, getPositions and closePosition. The
+ * SDK is installed into {@code target/alpaca-sdk} with {@code npm ci} (from the npm cache first, then
+ * the registry). Skipped, saying why, when node or the SDK cannot be had.
+ */
+class AlpacaSdkTest {
+
+    private static final Path SOURCE = Path.of("src/test/node");
+    private static final Path WORK = Path.of("target/alpaca-sdk");
+
+    @BeforeAll
+    static void installSdk() throws Exception {
+        assumeTrue(run(List.of("node", "--version"), Path.of("."), Map.of()).exit == 0,
+                "node is not installed (Node.js >= 20 is needed to run the official Alpaca SDK against the server)");
+        Files.createDirectories(WORK);
+        for (String f : List.of("package.json", "package-lock.json", "alpaca-sdk-check.cjs")) {
+            Files.copy(SOURCE.resolve(f), WORK.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (Files.isDirectory(WORK.resolve("node_modules/@alpacahq/alpaca-trade-api"))) {
+            return;
+        }
+        Result offline = run(List.of("npm", "ci", "--offline", "--no-audit", "--no-fund"), WORK, Map.of());
+        if (offline.exit != 0) {
+            Result online = run(List.of("npm", "ci", "--no-audit", "--no-fund"), WORK, Map.of());
+            assumeTrue(online.exit == 0, "npm ci could not install @alpacahq/alpaca-trade-api (offline: "
+                    + offline.output + "; online: " + online.output + ")");
+        }
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result run(List<String> command, Path dir, Map<String, String> env) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        try {
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, "timed out");
+            }
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Result(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, e.toString());
+        }
+    }
+
+    private static JsonObject sdk(PaperNode node, String phase, Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("AMCP_BASE_URL", node.baseUrl,
+                "APCA_API_KEY_ID", node.trader.keyId(), "APCA_API_SECRET_KEY", node.trader.secret()));
+        env.putAll(extra);
+        Result r = run(List.of("node", "alpaca-sdk-check.cjs", phase), WORK, env);
+        assertThat(r.exit).as(r.output).isZero();
+        String[] lines = r.output.strip().split("\n");
+        return new JsonObject(lines[lines.length - 1]);
+    }
+
+    @Test
+    void officialSdkTradesThroughTheServer() {
+        try (PaperNode node = new PaperNode()) {
+            node.bar(1, 100, 101, 99, 100.5);
+            JsonObject submitted = sdk(node, "submit", Map.of());
+            assertThat(submitted.getString("cash")).isEqualTo("100000");
+            assertThat(submitted.getString("accountStatus")).isEqualTo("ACTIVE");
+            assertThat(submitted.getString("marketClientOrderId")).isEqualTo("sdk-market-1");
+            assertThat(submitted.getString("marketQty")).isEqualTo("10");
+            assertThat(submitted.getString("marketSide")).isEqualTo("buy");
+            assertThat(submitted.getJsonArray("openClientOrderIds")).isEqualTo(new JsonArray().add("sdk-limit-1").add("sdk-market-1"));
+            assertThat(submitted.getString("fetchedId")).isEqualTo(submitted.getString("limitId"));
+            assertThat(submitted.getString("fetchedLimitPrice")).isEqualTo("90");
+            // 100000 x 100.5 is far above 100000 of buying power
+            JsonObject rejected = submitted.getJsonObject("rejected");
+            assertThat(rejected.getInteger("status")).isEqualTo(403);
+            assertThat(rejected.getValue("code").toString()).isEqualTo("40310000");
+            JsonObject invalid = submitted.getJsonObject("invalid");
+            assertThat(invalid.getInteger("status")).isEqualTo(422);
+            assertThat(invalid.getString("message")).contains("limit_price");
+
+            node.bar(2, 101, 102, 100.5, 101.5); // the market order fills at 101
+            JsonObject closed = sdk(node, "close", Map.of("AMCP_LIMIT_ID", submitted.getString("limitId")));
+            JsonObject position = closed.getJsonArray("positions").getJsonObject(0);
+            assertThat(position.getString("symbol")).isEqualTo("AAPL");
+            assertThat(position.getString("qty")).isEqualTo("10");
+            assertThat(position.getString("avgEntryPrice")).isEqualTo("101");
+            assertThat(position.getString("side")).isEqualTo("long");
+            assertThat(position.getString("marketValue")).isEqualTo("1015");
+            // 100000 - 10 x 101
+            assertThat(closed.getString("cash")).isEqualTo("98990");
+            assertThat(closed.getString("equity")).isEqualTo("100005");
+            assertThat(closed.getString("limitStatus")).isEqualTo("canceled");
+            assertThat(closed.getString("closingSide")).isEqualTo("sell");
+            assertThat(closed.getString("closingQty")).isEqualTo("10");
+            assertThat(closed.getString("closingType")).isEqualTo("market");
+        }
+    }
+}
