@@ -6,15 +6,18 @@ import io.amcp.api.model.Money;
 import io.amcp.api.model.Quantity;
 import io.amcp.api.model.Quote;
 import io.amcp.api.model.TradeTick;
+import io.amcp.api.order.OrderEvent;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.DataSource;
 import io.amcp.api.spi.KillSwitch;
 import io.amcp.api.spi.MarketDataSink;
+import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.RiskRule;
 import io.amcp.api.spi.Strategy;
 import io.amcp.api.spi.TradingNode;
 import io.amcp.core.Kernel;
+import io.amcp.core.KernelListener;
 import io.amcp.core.SimulatedClock;
 import io.amcp.core.SystemClock;
 import io.amcp.core.journal.FileJournal;
@@ -26,6 +29,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -56,6 +61,7 @@ public final class KernelComponent {
     private final Kernel kernel;
     private final FileJournal journal;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final Map<OrderEventListener, KernelListener> orderTaps = new ConcurrentHashMap<>();
 
     @Activate
     public KernelComponent(BundleContext context, KernelConfig config) {
@@ -139,6 +145,29 @@ public final class KernelComponent {
 
     void removeRiskRule(RiskRule rule) {
         kernel.removeRiskRule(rule);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addOrderEventListener(OrderEventListener listener) {
+        KernelListener tap = new KernelListener() {
+            @Override
+            public void onOrderEvent(OrderEvent event) {
+                try {
+                    listener.onOrderEvent(event, kernel.orderManager().view(event.clientOrderId()));
+                } catch (RuntimeException e) {
+                    LOG.warn("order event listener {} failed: {}", listener, e.toString());
+                }
+            }
+        };
+        orderTaps.put(listener, tap);
+        kernel.addListener(tap);
+    }
+
+    void removeOrderEventListener(OrderEventListener listener) {
+        KernelListener tap = orderTaps.remove(listener);
+        if (tap != null) {
+            kernel.removeListener(tap);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
