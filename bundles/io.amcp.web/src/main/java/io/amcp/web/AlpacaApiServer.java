@@ -94,6 +94,11 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
     private final TradeUpdates tradeUpdates;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<InstrumentId, AssetInfo> configuredAssets = new LinkedHashMap<>();
+    /**
+     * Client order ids submitted through this server: a repeated id is answered 422 without a kernel
+     * round trip (the kernel refuses it too, so ids used elsewhere are caught after submission).
+     */
+    private final Set<ClientOrderId> submittedIds = ConcurrentHashMap.newKeySet();
     private final long createdNanos;
 
     private Vertx vertx;
@@ -297,10 +302,15 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
 
     private void submit(RoutingContext ctx) {
         SubmitOrder order = OrderRequests.submit(body(ctx));
-        if (order.clientOrderId() != null && node.order(order.clientOrderId()) != null) {
-            throw new ApiError(422, 40010001, "client_order_id must be unique");
+        if (!submittedIds.add(order.clientOrderId())) {
+            throw duplicateId();
         }
-        OrderView view = node.submit(ctx.get(OWNER), order);
+        StrategyId owner = ctx.get(OWNER);
+        OrderView view = node.submit(owner, order);
+        if (view != null && (!view.strategyId().equals(owner) || view.createdTime() < createdNanos)) {
+            // the kernel refused the id as already used and answered with the order that holds it
+            throw duplicateId();
+        }
         if (view == null && order.orderClass() == OrderClass.OCO) {
             view = node.order(ClientOrderId.of(order.clientOrderId().value() + SubmitOrder.TAKE_PROFIT_SUFFIX));
         }
@@ -311,6 +321,10 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
             throw rejection(view);
         }
         reply(ctx, 200, json.order(view, node::order));
+    }
+
+    private static ApiError duplicateId() {
+        return new ApiError(422, 40010001, "client_order_id must be unique");
     }
 
     private static ApiError rejection(OrderView view) {
@@ -454,8 +468,8 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
             throw new ApiError(422, 42210000, "order is already in \"" + AlpacaJson.status(old.status()) + "\" state");
         }
         ReplaceOrder replace = OrderRequests.replace(old.clientOrderId(), body(ctx));
-        if (node.order(replace.newClientOrderId()) != null) {
-            throw new ApiError(422, 40010001, "client_order_id must be unique");
+        if (!submittedIds.add(replace.newClientOrderId()) || node.order(replace.newClientOrderId()) != null) {
+            throw duplicateId();
         }
         node.replace(replace);
         OrderView replacement = node.order(replace.newClientOrderId());
