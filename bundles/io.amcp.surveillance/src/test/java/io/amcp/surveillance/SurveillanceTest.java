@@ -1,0 +1,178 @@
+package io.amcp.surveillance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.amcp.api.model.BarSeries;
+import io.amcp.api.model.ClientOrderId;
+import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Money;
+import io.amcp.api.model.OrderId;
+import io.amcp.api.model.Price;
+import io.amcp.api.model.Quantity;
+import io.amcp.api.model.Side;
+import io.amcp.api.model.StrategyId;
+import io.amcp.api.order.OrderStatus;
+import io.amcp.api.order.OrderView;
+import io.amcp.api.order.SubmitOrder;
+import io.amcp.api.spi.Clock;
+import io.amcp.broker.paper.PaperExchange;
+import io.amcp.broker.paper.PaperSettings;
+import io.amcp.core.Kernel;
+import io.amcp.core.SimulatedClock;
+import io.amcp.core.journal.Journal;
+import io.amcp.datasource.file.BundledDatasets;
+import io.amcp.strategy.smacross.SmaCrossStrategy;
+import io.amcp.surveillance.internal.RestrictedListRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Seeded abusive patterns are flagged; a real strategy's normal session is not. */
+class SurveillanceTest {
+
+    private static final InstrumentId AAPL = InstrumentId.of("AAPL");
+    private static final long SECOND = 1_000_000_000L;
+    /** 2013-06-03T14:00:00Z. */
+    private static final long T = 1_370_268_000L * SECOND;
+
+    private static int seq;
+
+    private static OrderView order(String strategy, Side side, long qty, String price, OrderStatus status, long filled,
+            long created, long updated) {
+        ClientOrderId id = ClientOrderId.of("o-" + (++seq));
+        SubmitOrder request = SubmitOrder.limit(AAPL, side, Quantity.of(qty), Price.of(price)).withClientOrderId(id);
+        return new OrderView(id, OrderId.of("v-" + seq), StrategyId.of(strategy), request, status, Quantity.of(filled),
+                filled > 0 ? Price.of(price) : null, null, created, updated, null);
+    }
+
+    private final TradeSurveillance surveillance = new TradeSurveillance(SurveillanceSettings.DEFAULTS);
+
+    @Test
+    void aBuyAndASellOfTwoStrategiesAtTheSamePriceWithinTheWindowIsAWashTrade() {
+        OrderView buy = order("alpha", Side.BUY, 100, "150", OrderStatus.FILLED, 100, T, T + SECOND);
+        OrderView sell = order("beta", Side.SELL, 100, "150.01", OrderStatus.FILLED, 100, T, T + 10 * SECOND);
+        OrderView laterSell = order("beta", Side.SELL, 100, "150", OrderStatus.FILLED, 100, T, T + 300 * SECOND);
+        List<Alert> alerts = surveillance.analyse(List.of(buy, sell, laterSell));
+        // 150 vs 150.01 differ by 0.67 bp (< 1 bp), 9 s apart (< 60 s); the sell 299 s later is outside the window
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo(Alert.Type.WASH_TRADE);
+            assertThat(a.orders()).containsExactly(buy.clientOrderId(), sell.clientOrderId());
+        });
+        OrderView sameStrategy = order("alpha", Side.SELL, 100, "150", OrderStatus.FILLED, 100, T, T + 2 * SECOND);
+        assertThat(surveillance.analyse(List.of(buy, sameStrategy))).as("one strategy closing is not a wash").isEmpty();
+    }
+
+    @Test
+    void aLargeOrderCanceledQuicklyWhileASmallOppositeOrderFillsIsSpoofing() {
+        OrderView layer = order("spoofer", Side.SELL, 10_000, "151", OrderStatus.CANCELED, 0, T, T + 2 * SECOND);
+        OrderView real = order("spoofer", Side.BUY, 100, "150", OrderStatus.FILLED, 100, T, T + SECOND);
+        OrderView slowCancel = order("spoofer", Side.SELL, 10_000, "151", OrderStatus.CANCELED, 0, T, T + 60 * SECOND);
+        List<Alert> alerts = surveillance.analyse(List.of(layer, real, slowCancel));
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo(Alert.Type.SPOOFING);
+            assertThat(a.orders()).containsExactly(layer.clientOrderId(), real.clientOrderId());
+        });
+    }
+
+    @Test
+    void manyOrdersPerTradeAndRestrictedFillsAreFlagged() {
+        List<OrderView> orders = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            orders.add(order("churn", Side.BUY, 1, "150", OrderStatus.CANCELED, 0, T + i * 100 * SECOND, T + i * 100 * SECOND + 30 * SECOND));
+        }
+        orders.add(order("churn", Side.BUY, 1, "150", OrderStatus.FILLED, 1, T, T + SECOND));
+        orders.add(order("x", Side.BUY, 5, "20", OrderStatus.FILLED, 5, T, T + SECOND));
+        List<Alert> alerts = new TradeSurveillance(SurveillanceSettings.DEFAULTS.withRestricted(Set.of("AAPL")))
+                .analyse(orders);
+        // 61 orders, 1 executed: ratio 61 > 20
+        assertThat(alerts).extracting(Alert::type).contains(Alert.Type.ORDER_TO_TRADE_RATIO);
+        assertThat(alerts).filteredOn(a -> a.type() == Alert.Type.ORDER_TO_TRADE_RATIO).singleElement()
+                .satisfies(a -> assertThat(a.message()).startsWith("61 orders, 1 executed"));
+        assertThat(alerts).filteredOn(a -> a.type() == Alert.Type.RESTRICTED_LIST).hasSize(2);
+        String md = SurveillanceReport.markdown(LocalDate.of(2013, 6, 3), orders, alerts);
+        assertThat(md).contains("# Surveillance report 2013-06-03", "| churn | 61 | 1 |", "**ORDER_TO_TRADE_RATIO**");
+    }
+
+    /** The SMA crossover strategy's real orders over AAPL 2013 through the kernel and the paper venue. */
+    private static Kernel smaSession(RestrictedListRule rule) {
+        BarSeries aapl = new BundledDatasets().load(BundledDatasets.AAPL_2013).get(0);
+        SimulatedClock clock = new SimulatedClock(aapl.time()[0] - 1);
+        Kernel kernel = new Kernel(clock, Journal.NONE, Money.of("100000"), 1.0);
+        kernel.registerInstrument(aapl.instrument());
+        PaperExchange venue = new PaperExchange((Clock) clock, PaperSettings.FRICTIONLESS);
+        kernel.addBroker(venue);
+        kernel.addMarketDataSink(venue);
+        if (rule != null) {
+            kernel.addRiskRule(rule);
+        }
+        kernel.addStrategy(new SmaCrossStrategy(StrategyId.of("sma"), AAPL, 10, 30, Quantity.of(100)));
+        for (int i = 0; i < aapl.size(); i++) {
+            kernel.processBar(aapl.bar(i));
+        }
+        return kernel;
+    }
+
+    @Test
+    void aNormalSessionOfTheSmaStrategyRaisesNoAlert() {
+        List<OrderView> orders = smaSession(null).orders();
+        assertThat(orders).filteredOn(o -> o.status() == OrderStatus.FILLED).hasSizeGreaterThan(4);
+        assertThat(surveillance.analyse(orders)).isEmpty();
+    }
+
+    @Test
+    void theRestrictedListAndHaltsRefuseOrdersWithTheReason() {
+        Kernel kernel = smaSession(new RestrictedListRule(Set.of(AAPL), Set.of()));
+        assertThat(kernel.orders()).isNotEmpty().allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(o.reason()).contains("AAPL is on the restricted list");
+        });
+        RestrictedListRule halts = new RestrictedListRule(Set.of(), Set.of(InstrumentId.of("TSLA")));
+        assertThat(halts.check(SubmitOrder.market(InstrumentId.of("TSLA"), Side.BUY, Quantity.of(1)), StrategyId.of("s"), null)
+                .reason()).isEqualTo("trading in TSLA is halted");
+        assertThat(halts.check(SubmitOrder.market(AAPL, Side.BUY, Quantity.of(1)), StrategyId.of("s"), null).approved()).isTrue();
+    }
+
+    @Test
+    void theTradeReportListsTheDaysExecutionsInTheDocumentedLayout() {
+        OrderView buy = order("alpha", Side.BUY, 100, "150.25", OrderStatus.FILLED, 100, T, T + SECOND);
+        OrderView canceled = order("alpha", Side.SELL, 50, "151", OrderStatus.CANCELED, 0, T, T + 2 * SECOND);
+        OrderView nextDay = order("alpha", Side.SELL, 100, "152", OrderStatus.FILLED, 100, T, T + 86_400 * SECOND);
+        String csv = RegulatoryTradeReport.csv("ACC-1", LocalDate.of(2013, 6, 3), ZoneOffset.UTC, List.of(buy, canceled, nextDay));
+        assertThat(csv.split("\n")).containsExactly(RegulatoryTradeReport.HEADER,
+                "2013-06-03,ACC-1,alpha," + buy.clientOrderId() + "," + buy.orderId() + ",AAPL,BUY,LIMIT,DAY,100,100,150.25,"
+                        + "15025,FILLED,2013-06-03T14:00:00Z,2013-06-03T14:00:01Z");
+        assertThatThrownBy(() -> RegulatoryTradeReport.csv("a,b", LocalDate.of(2013, 6, 3), ZoneOffset.UTC, List.of()))
+                .hasMessageStartingWith("account:");
+    }
+
+    @Test
+    void reportsOlderThanTheRetentionAreArchivedOrDeleted(@TempDir Path dir) throws Exception {
+        Instant now = Instant.parse("2024-03-31T00:00:00Z");
+        Clock fake = () -> Clock.toNanos(now);
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Path old = Files.writeString(reports.resolve("2024-01-01.md"), "old");
+        Path recent = Files.writeString(reports.resolve("2024-03-20.md"), "recent");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2024-01-01T23:00:00Z")));
+        Files.setLastModifiedTime(recent, FileTime.from(Instant.parse("2024-03-20T23:00:00Z")));
+
+        List<Path> archived = new RecordRetention(reports, dir.resolve("archive"), Duration.ofDays(30), fake).enforce();
+        assertThat(archived).containsExactly(old);
+        assertThat(dir.resolve("archive").resolve("2024-01-01.md")).hasContent("old");
+        assertThat(recent).exists();
+
+        List<Path> deleted = new RecordRetention(reports, null, Duration.ofDays(5), fake).enforce();
+        assertThat(deleted).containsExactly(recent);
+        assertThat(recent).doesNotExist();
+        assertThatThrownBy(() -> new RecordRetention(reports, null, Duration.ZERO, fake)).hasMessageStartingWith("retentionDays:");
+    }
+}
