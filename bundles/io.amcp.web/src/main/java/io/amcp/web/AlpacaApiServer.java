@@ -131,6 +131,18 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
         if (server != null) {
             throw new IllegalStateException("already listening on port " + server.actualPort());
         }
+        // Vert.x is embedded in this bundle: let its service lookups see this bundle's class loader
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        current.setContextClassLoader(AlpacaApiServer.class.getClassLoader());
+        try {
+            return listen(host, port);
+        } finally {
+            current.setContextClassLoader(previous);
+        }
+    }
+
+    private int listen(String host, int port) {
         Vertx v = Vertx.vertx();
         HttpServer s = v.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
                 .setMaxWebSocketMessageSize(settings.maxBodyBytes()).setTcpNoDelay(true));

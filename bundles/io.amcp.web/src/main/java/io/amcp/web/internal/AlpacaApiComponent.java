@@ -1,0 +1,81 @@
+package io.amcp.web.internal;
+
+import io.amcp.api.calendar.NyseCalendar;
+import io.amcp.api.order.OrderEvent;
+import io.amcp.api.order.OrderView;
+import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.OrderEventListener;
+import io.amcp.api.spi.TradingNode;
+import io.amcp.web.AlpacaApiServer;
+import io.amcp.web.AlpacaApiSettings;
+import io.amcp.web.ApiKeyStore;
+import io.amcp.web.AssetInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an {@link AlpacaApiServer} over the platform's {@link TradingNode} and registers it as an
+ * {@link OrderEventListener}, which the kernel calls for every order event (trade_updates stream).
+ */
+@Component(immediate = true, configurationPid = "io.amcp.web.alpaca", service = OrderEventListener.class)
+@Designate(ocd = AlpacaApiConfig.class)
+public final class AlpacaApiComponent implements OrderEventListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlpacaApiComponent.class);
+
+    private final AlpacaApiServer server;
+
+    @Activate
+    public AlpacaApiComponent(@Reference TradingNode node, @Reference Clock clock, AlpacaApiConfig config)
+            throws IOException {
+        ApiKeyStore keys = loadKeys(config.keysFile());
+        List<AssetInfo> assets = new ArrayList<>();
+        for (String spec : config.assets()) {
+            assets.add(AssetInfo.parse(spec));
+        }
+        AlpacaApiSettings settings = new AlpacaApiSettings(config.accountNumber(), config.requestsPerMinute(),
+                config.burst(), config.maxBodyBytes(), assets, NyseCalendar.INSTANCE);
+        server = new AlpacaApiServer(node, keys, clock, settings);
+        server.start(config.host(), config.port());
+    }
+
+    /** The bound port. */
+    int port() {
+        return server.port();
+    }
+
+    private static ApiKeyStore loadKeys(String file) throws IOException {
+        Path path = Path.of(file);
+        if (!path.isAbsolute()) {
+            path = Path.of(System.getProperty("karaf.base", ".")).resolve(path);
+        }
+        if (!Files.exists(path)) {
+            LOG.warn("API key file {} does not exist: every request will be refused (401)", path);
+            return new ApiKeyStore();
+        }
+        ApiKeyStore keys = ApiKeyStore.load(Files.readAllLines(path, StandardCharsets.UTF_8));
+        LOG.info("{} API keys loaded from {}", keys.keyIds().size(), path);
+        return keys;
+    }
+
+    @Override
+    public void onOrderEvent(OrderEvent event, OrderView order) {
+        server.onOrderEvent(event, order);
+    }
+
+    @Deactivate
+    void deactivate() {
+        server.stop();
+    }
+}

@@ -1,0 +1,35 @@
+package io.amcp.web.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the Alpaca-compatible API (PID {@code io.amcp.web.alpaca}). */
+@ObjectClassDefinition(name = "AMCP Alpaca-compatible trading API",
+        description = "Alpaca trading API v2 and the trade_updates stream over the trading node")
+public @interface AlpacaApiConfig {
+
+    @AttributeDefinition(description = "Address to bind; 127.0.0.1 keeps the API on this machine")
+    String host() default "127.0.0.1";
+
+    @AttributeDefinition(description = "TCP port; 0 picks a free one")
+    int port() default 8787;
+
+    @AttributeDefinition(description = "File of API keys, one 'keyId:role:iterations:salt:hash' line each "
+            + "(ApiKeyStore.add prints such a line); relative paths resolve against karaf.base")
+    String keysFile() default "etc/io.amcp.web.keys";
+
+    @AttributeDefinition(description = "Account number shown by /v2/account")
+    String accountNumber() default "PA0000000001";
+
+    @AttributeDefinition(description = "Sustained REST requests per minute and key")
+    int requestsPerMinute() default 200;
+
+    @AttributeDefinition(description = "Requests a key may make at once")
+    int burst() default 200;
+
+    @AttributeDefinition(description = "Largest request body in bytes (larger: 413)")
+    int maxBodyBytes() default 65536;
+
+    @AttributeDefinition(description = "Assets listed by /v2/assets: SYMBOL[:class[:exchange[:name]]]")
+    String[] assets() default {};
+}
