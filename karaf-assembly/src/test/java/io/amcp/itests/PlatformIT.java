@@ -12,8 +12,13 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.ClientOrderId;
+import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Quantity;
+import io.amcp.api.model.Side;
+import io.amcp.api.model.StrategyId;
 import io.amcp.api.order.OrderStatus;
 import io.amcp.api.order.OrderView;
+import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.portfolio.AccountView;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.KillSwitch;
@@ -353,6 +358,35 @@ public class PlatformIT {
                 .filter(s -> s.id().value().equals("mean-reversion-aapl") && s.eventsHandled() > 0).findFirst()
                 .orElse(null), s -> s != null);
         assertEquals("RUNNING", info.state());
+    }
+
+    /**
+     * A risk rule installed and configured at run time blocks an order from the API entry point
+     * (TradingNode, which the REST API, MCP server and shell use) with the rule and limit named, and
+     * a changed limit takes effect without a restart.
+     */
+    @Test
+    public void aRiskRuleConfiguredAtRunTimeBlocksOrdersNamingTheLimit() throws Exception {
+        features.installFeature("amcp-risk-rules", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        org.osgi.service.cm.Configuration rule = configAdmin.getFactoryConfiguration("io.amcp.risk.rules.position",
+                "itest", "?");
+        rule.update(new Hashtable<>(Map.of("name", "itest-position", "action", "block", "maxQuantity", "2000",
+                "limits", "AAPL:3")));
+        try {
+            OrderView refused = await("an order refused by the position limit",
+                    () -> node.submit(StrategyId.of("itest"), SubmitOrder.market(InstrumentId.of("AAPL"), Side.BUY,
+                            Quantity.of(5))), o -> o.status() == OrderStatus.REJECTED);
+            assertTrue(refused.reason(), refused.reason().startsWith("itest-position:")
+                    && refused.reason().contains("3"));
+            rule.update(new Hashtable<>(Map.of("name", "itest-position", "action", "block", "maxQuantity", "2000",
+                    "limits", "AAPL:1")));
+            OrderView tighter = await("a tighter limit applied without a restart",
+                    () -> node.submit(StrategyId.of("itest"), SubmitOrder.market(InstrumentId.of("AAPL"), Side.BUY,
+                            Quantity.of(2))), o -> o.status() == OrderStatus.REJECTED);
+            assertTrue(tighter.reason(), tighter.reason().startsWith("itest-position:"));
+        } finally {
+            rule.delete();
+        }
     }
 
     /** Waits until {@code version} handled its first event; returns when (System.nanoTime). */

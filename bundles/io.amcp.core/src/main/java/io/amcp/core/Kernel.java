@@ -1273,6 +1273,11 @@ public final class Kernel implements TradingNode {
         }
 
         @Override
+        public List<PositionView> positions() {
+            return ledger.openPositions();
+        }
+
+        @Override
         public Price lastPrice(InstrumentId instrument) {
             long last = ledger.lastPriceRaw(instrument);
             return last == 0 ? null : Price.ofRaw(last);

@@ -25,6 +25,11 @@ public interface RiskContext {
 
     PositionView position(InstrumentId instrument);
 
+    /** Every open (non-flat) position of the account; the default knows none (hosts override it). */
+    default List<PositionView> positions() {
+        return List.of();
+    }
+
     /** Last known trade/close price, or null if the instrument was never priced. */
     Price lastPrice(InstrumentId instrument);
 
