@@ -62,5 +62,5 @@ async function closePhase() {
 
 const phase = process.argv[2];
 (phase === 'submit' ? submitPhase() : closePhase())
-  .then((result) => { console.log(JSON.stringify(result)); })
+  .then((result) => { console.log(JSON.stringify(result)); process.exit(0); })
   .catch((e) => { console.error('SDK flow failed:', e && (e.stack || e)); process.exit(1); });

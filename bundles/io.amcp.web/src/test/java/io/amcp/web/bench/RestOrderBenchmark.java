@@ -21,6 +21,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,9 @@ import org.HdrHistogram.Histogram;
  *
  * <p>{@code mvn -q -o -pl bundles/io.amcp.web test-compile exec:java -Dexec.args="ORDERS CONNECTIONS"}
  * (defaults 20000 and 8). Each phase stops after its count or 60 s, whichever comes first; prints
- * requests/s and p50/p99/p99.9 latency in microseconds, and the ratio of order to reference figures.
+ * requests/s, p50/p99/p99.9 latency in microseconds and the process CPU time per request (client and
+ * server together: on a shared machine the least load-dependent figure), and the ratio of order to
+ * reference figures.
  */
 public final class RestOrderBenchmark {
 
@@ -47,12 +50,17 @@ public final class RestOrderBenchmark {
     private RestOrderBenchmark() {
     }
 
-    private record Phase(String name, long count, double perSecond, Histogram latency, long errors) {
+    /** One phase; {@code cpuMicros} is the process CPU time per request (client and server, all threads). */
+    private record Phase(String name, long count, double perSecond, Histogram latency, long errors, double cpuMicros) {
         void print() {
-            System.out.printf("%-28s %8d requests %10.0f req/s  p50 %7.0f us  p99 %7.0f us  p99.9 %7.0f us  errors %d%n",
-                    name, count, perSecond, latency.getValueAtPercentile(50) / 1e3,
-                    latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3, errors);
+            System.out.printf("%-28s %8d requests %10.0f req/s  p50 %7.0f us  p99 %7.0f us  p99.9 %7.0f us  "
+                    + "cpu %6.1f us/request  errors %d%n", name, count, perSecond, latency.getValueAtPercentile(50) / 1e3,
+                    latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3, cpuMicros, errors);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     public static void main(String[] args) throws Exception {
@@ -104,6 +112,7 @@ public final class RestOrderBenchmark {
         AtomicLong done = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         CountDownLatch finished = new CountDownLatch(connections);
+        long cpuBefore = processCpuNanos();
         long began = System.nanoTime();
         long deadline = began + PHASE_LIMIT_NANOS;
         for (int c = 0; c < connections; c++) {
@@ -111,7 +120,8 @@ public final class RestOrderBenchmark {
         }
         finished.await(PHASE_LIMIT_NANOS + TimeUnit.SECONDS.toNanos(10), TimeUnit.NANOSECONDS);
         double seconds = (System.nanoTime() - began) / 1e9;
-        return new Phase(name, done.get(), done.get() / seconds, histogram, errors.get());
+        double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, done.get());
+        return new Phase(name, done.get(), done.get() / seconds, histogram, errors.get(), cpuMicros);
     }
 
     private static final AtomicLong ORDER_SEQUENCE = new AtomicLong();
