@@ -1,0 +1,99 @@
+package io.amcp.ai.models.internal;
+
+import io.amcp.ai.models.Classifier;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Multi-class gradient-boosted trees (Friedman 2001, algorithm 6): class score
+ * {@code F_k(x) = F0_k + rate * sum of round trees_k(x)}, probabilities the softmax of the scores.
+ * Round {@code m} holds one regression tree per class, at {@code trees.get(m * classes + k)}.
+ */
+public final class BoostedTreesModel implements Classifier {
+
+    public static final String KIND = "gradient-boosting";
+
+    private final List<DecisionTree> trees;
+    private final double[] initial;
+    private final double rate;
+    private final int features;
+    private final double[] importance;
+
+    public BoostedTreesModel(List<DecisionTree> trees, double[] initial, double rate, int features, double[] importance) {
+        this.trees = List.copyOf(trees);
+        this.initial = initial.clone();
+        this.rate = rate;
+        this.features = features;
+        this.importance = importance.clone();
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public int features() {
+        return features;
+    }
+
+    @Override
+    public int classes() {
+        return initial.length;
+    }
+
+    /** Number of boosting rounds. */
+    public int rounds() {
+        return trees.size() / initial.length;
+    }
+
+    @Override
+    public double[] probabilities(double[] x) {
+        return probabilities(x, rounds());
+    }
+
+    /** Probabilities after the first {@code rounds} rounds only (for learning curves). */
+    public double[] probabilities(double[] x, int rounds) {
+        Models.checkRow(x, features);
+        int k = initial.length;
+        double[] score = initial.clone();
+        for (int m = 0; m < rounds; m++) {
+            for (int c = 0; c < k; c++) {
+                DecisionTree t = trees.get(m * k + c);
+                score[c] += rate * t.value(t.leaf(x), 0);
+            }
+        }
+        return Models.softmax(score);
+    }
+
+    @Override
+    public double[] featureImportance() {
+        return importance.clone();
+    }
+
+    void write(DataOutputStream out) throws IOException {
+        out.writeInt(features);
+        out.writeDouble(rate);
+        Models.writeArray(out, initial);
+        Models.writeArray(out, importance);
+        out.writeInt(trees.size());
+        for (DecisionTree t : trees) {
+            t.write(out);
+        }
+    }
+
+    static BoostedTreesModel read(DataInputStream in) throws IOException {
+        int features = in.readInt();
+        double rate = in.readDouble();
+        double[] initial = Models.readArray(in);
+        double[] importance = Models.readArray(in);
+        int n = in.readInt();
+        DecisionTree[] trees = new DecisionTree[Models.checkCount(n, "trees")];
+        for (int i = 0; i < n; i++) {
+            trees[i] = DecisionTree.read(in);
+        }
+        return new BoostedTreesModel(List.of(trees), initial, rate, features, importance);
+    }
+}

@@ -1,0 +1,87 @@
+package io.amcp.ai.models.internal;
+
+import io.amcp.ai.models.Classifier;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/** Bagged classification trees; the probabilities are the mean of the trees' leaf class frequencies. */
+public final class RandomForestModel implements Classifier {
+
+    public static final String KIND = "random-forest";
+
+    private final List<DecisionTree> trees;
+    private final int features;
+    private final int classes;
+    private final double[] importance;
+
+    public RandomForestModel(List<DecisionTree> trees, int features, int classes, double[] importance) {
+        this.trees = List.copyOf(trees);
+        this.features = features;
+        this.classes = classes;
+        this.importance = importance.clone();
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public int features() {
+        return features;
+    }
+
+    @Override
+    public int classes() {
+        return classes;
+    }
+
+    public List<DecisionTree> trees() {
+        return trees;
+    }
+
+    @Override
+    public double[] probabilities(double[] x) {
+        Models.checkRow(x, features);
+        double[] p = new double[classes];
+        for (DecisionTree tree : trees) {
+            int leaf = tree.leaf(x);
+            for (int c = 0; c < classes; c++) {
+                p[c] += tree.value(leaf, c);
+            }
+        }
+        for (int c = 0; c < classes; c++) {
+            p[c] /= trees.size();
+        }
+        return p;
+    }
+
+    @Override
+    public double[] featureImportance() {
+        return importance.clone();
+    }
+
+    void write(DataOutputStream out) throws IOException {
+        out.writeInt(features);
+        out.writeInt(classes);
+        Models.writeArray(out, importance);
+        out.writeInt(trees.size());
+        for (DecisionTree t : trees) {
+            t.write(out);
+        }
+    }
+
+    static RandomForestModel read(DataInputStream in) throws IOException {
+        int features = in.readInt();
+        int classes = in.readInt();
+        double[] importance = Models.readArray(in);
+        int n = in.readInt();
+        DecisionTree[] trees = new DecisionTree[Models.checkCount(n, "trees")];
+        for (int i = 0; i < n; i++) {
+            trees[i] = DecisionTree.read(in);
+        }
+        return new RandomForestModel(List.of(trees), features, classes, importance);
+    }
+}
