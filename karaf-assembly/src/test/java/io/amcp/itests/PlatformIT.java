@@ -10,6 +10,8 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configure
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 
+import io.amcp.api.execution.AlgoStatus;
+import io.amcp.api.execution.ParentOrder;
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.InstrumentId;
@@ -387,6 +389,31 @@ public class PlatformIT {
         } finally {
             rule.delete();
         }
+    }
+
+    /**
+     * The execution algorithms backtested elsewhere run unchanged on the paper exchange: a TWAP parent
+     * handed to the running node is worked into children that fill.
+     */
+    @Test
+    public void aTwapParentIsWorkedIntoFilledChildrenOnThePaperExchange() throws Exception {
+        features.installFeature("amcp-execution", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        ClientOrderId parent = ClientOrderId.of("itest-twap-" + System.nanoTime());
+        long now = clock.nanos();
+        await("the twap algorithm registered", () -> {
+            try {
+                return node.submitAlgo(StrategyId.of("itest-algo"), new ParentOrder(parent, InstrumentId.of("AAPL"),
+                        Side.BUY, Quantity.of(4), null, now, now + 5L * 86_400_000_000_000L, "twap",
+                        Map.of("slice_interval_seconds", "86400")));
+            } catch (IllegalArgumentException unknownYet) {
+                return null;
+            }
+        }, id -> id != null);
+        AlgoStatus status = await("the TWAP parent filling", () -> node.algos().stream()
+                .filter(a -> a.parent().id().equals(parent)).findFirst().orElse(null),
+                a -> a != null && a.filled().isPositive());
+        assertTrue("children were sent: " + status, !status.children().isEmpty());
+        node.cancelAlgo(parent);
     }
 
     /** Waits until {@code version} handled its first event; returns when (System.nanoTime). */
