@@ -51,8 +51,4 @@ public record AlpacaApiSettings(String accountNumber, int requestsPerMinute, int
     public AlpacaApiSettings withAssets(List<AssetInfo> list) {
         return new AlpacaApiSettings(accountNumber, requestsPerMinute, burst, maxBodyBytes, list, calendar);
     }
-
-    public AlpacaApiSettings withAccountNumber(String number) {
-        return new AlpacaApiSettings(number, requestsPerMinute, burst, maxBodyBytes, assets, calendar);
-    }
 }

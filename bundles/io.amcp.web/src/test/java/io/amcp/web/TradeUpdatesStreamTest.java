@@ -77,6 +77,45 @@ class TradeUpdatesStreamTest {
     }
 
     @Test
+    void riskDenialsAreRejectedEventsAndCancelsAreCanceledEvents() throws Exception {
+        try (PaperNode node = new PaperNode()) {
+            Frames frames = new Frames();
+            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create(node.baseUrl.replace("http", "ws") + "/stream"), frames)
+                    .get(10, TimeUnit.SECONDS);
+            ws.sendText(new JsonObject().put("action", "auth").put("key", node.trader.keyId())
+                    .put("secret", node.trader.secret()).encode(), true).join();
+            frames.next();
+            ws.sendText("{\"action\":\"listen\",\"data\":{\"streams\":[\"trade_updates\"]}}", true).join();
+            frames.next();
+            node.bar(1, 100, 101, 99, 100.5);
+            Http http = new Http(node.baseUrl);
+            // 1000 x 100.5 exceeds 100000 of buying power
+            assertThat(http.post("/v2/orders", node.trader, new JsonObject().put("symbol", "AAPL").put("qty", "1000")
+                    .put("side", "buy").put("type", "market").put("time_in_force", "day")
+                    .put("client_order_id", "ws-big").encode()).status()).isEqualTo(403);
+            JsonObject rejected = frames.next().getJsonObject("data");
+            assertThat(rejected.getString("event")).isEqualTo("rejected");
+            assertThat(rejected.getJsonObject("order").getString("client_order_id")).isEqualTo("ws-big");
+            assertThat(rejected.getJsonObject("order").getString("status")).isEqualTo("rejected");
+
+            String id = http.post("/v2/orders", node.trader, new JsonObject().put("symbol", "AAPL").put("qty", "1")
+                    .put("side", "buy").put("type", "limit").put("limit_price", "90").put("time_in_force", "gtc")
+                    .put("client_order_id", "ws-limit").encode()).json().getString("id");
+            assertThat(frames.next().getJsonObject("data").getString("event")).isEqualTo("new");
+            assertThat(http.delete("/v2/orders/" + id, node.trader).status()).isEqualTo(204);
+            JsonObject last = frames.next().getJsonObject("data");
+            while (!last.getString("event").equals("canceled")) {
+                assertThat(last.getString("event")).isEqualTo("pending_cancel");
+                last = frames.next().getJsonObject("data");
+            }
+            assertThat(last.getJsonObject("order").getString("id")).isEqualTo(id);
+            assertThat(last.getJsonObject("order").getString("canceled_at")).isNotNull();
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
+    }
+
+    @Test
     void wrongSecretIsUnauthorizedAndListeningNeedsAuth() throws Exception {
         try (PaperNode node = new PaperNode()) {
             Frames frames = new Frames();

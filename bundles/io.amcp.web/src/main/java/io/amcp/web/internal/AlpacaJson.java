@@ -6,7 +6,6 @@ import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.FixedPoint;
 import io.amcp.api.model.Instrument;
 import io.amcp.api.model.Money;
-import io.amcp.api.model.Price;
 import io.amcp.api.model.Quantity;
 import io.amcp.api.order.OrderClass;
 import io.amcp.api.order.OrderStatus;
@@ -285,10 +284,5 @@ public final class AlpacaJson {
             return "0";
         }
         return decimal(numerator.divide(denominator, 10, RoundingMode.HALF_UP));
-    }
-
-    /** A price as Alpaca's string, or null. */
-    public static String price(Price price) {
-        return price == null ? null : price.toString();
     }
 }

@@ -34,10 +34,6 @@ public final class ApiError extends RuntimeException {
         return new ApiError(422, 42210000, field + ": " + message);
     }
 
-    public static ApiError badRequest(String message) {
-        return new ApiError(400, 40010000, message);
-    }
-
     public static ApiError forbidden(String message) {
         return new ApiError(403, 40310000, message);
     }

@@ -15,7 +15,7 @@ public final class OrderIds {
     private final Map<UUID, ClientOrderId> byId = new ConcurrentHashMap<>();
 
     /** The UUID of a client order id (deterministic). */
-    public static UUID uuidOf(ClientOrderId clientOrderId) {
+    private static UUID uuidOf(ClientOrderId clientOrderId) {
         return UUID.nameUUIDFromBytes(("amcp-order:" + clientOrderId.value()).getBytes(StandardCharsets.UTF_8));
     }
 
