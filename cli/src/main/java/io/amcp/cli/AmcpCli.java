@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "amcp", mixinStandardHelpOptions = true, version = "amcp 0.1.0",
         description = "AMCP command-line tool: datasets, backtests, indicators, benchmarks.",
         subcommands = {AmcpCli.Datasets.class, AmcpCli.Backtest.class, AmcpCli.Indicator.class, BenchCommand.class,
-            DataCommand.class})
+            DataCommand.class, OptionCommand.class})
 public final class AmcpCli implements Runnable {
 
     @Spec
