@@ -111,6 +111,11 @@ class AlpacaApiServerTest {
         assertThat(http.get("/v2/positions/AAPL", node.trader).json().getString("qty")).isEqualTo("10");
 
         assertThat(http.get("/v2/orders?status=closed", node.trader).array()).hasSize(1);
+        // submitted at the first bar's end, 15:01:00Z; after and until are exclusive
+        assertThat(http.get("/v2/orders?status=all&after=2024-03-04T15:00:59Z", node.trader).array()).hasSize(1);
+        assertThat(http.get("/v2/orders?status=all&after=2024-03-04T15:01:00Z", node.trader).array()).isEmpty();
+        assertThat(http.get("/v2/orders?status=all&until=2024-03-04T15:01:00Z", node.trader).array()).isEmpty();
+        assertThat(http.get("/v2/orders?status=all&until=2024-03-04T10:01:01-05:00", node.trader).array()).hasSize(1);
         assertThat(http.get("/v2/orders", node.trader).array()).isEmpty();
         assertThat(http.get("/v2/orders:by_client_order_id?client_order_id=mkt-1", node.trader).json().getString("id"))
                 .isEqualTo(expectedId);
