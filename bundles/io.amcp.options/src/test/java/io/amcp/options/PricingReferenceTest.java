@@ -50,7 +50,7 @@ class PricingReferenceTest {
         assertThat(BlackScholesMerton.price(OptionInputs.of(C, 60, 65, 0.25, 0.30, 0.08))).isCloseTo(2.1334, within(5e-5));
         // 1.1.2 Merton: S=100, K=95, T=0.5, r=10%, q=5%, sigma=20%: put 2.4648
         assertThat(BlackScholesMerton.price(OptionInputs.of(P, 100, 95, 0.5, 0.20, 0.10, 0.05))).isCloseTo(2.4648, within(5e-5));
-        // 2.1.1 gamma: S=55, K=60, T=0.75, r=10%, b=10%, sigma=30%: gamma 0.0278
+        // gamma: S=55, K=60, T=0.75, r=10%, b=10%, sigma=30%: gamma 0.0278
         assertThat(BlackScholesMerton.value(OptionInputs.of(C, 55, 60, 0.75, 0.30, 0.10)).gamma()).isCloseTo(0.0278, within(5e-5));
         // theta: S=430, K=405, T=0.0833, r=7%, b=2% (q=5%), sigma=20%: put theta -31.1924 per year
         assertThat(BlackScholesMerton.value(OptionInputs.of(P, 430, 405, 0.0833, 0.20, 0.07, 0.05)).theta())
@@ -61,7 +61,7 @@ class PricingReferenceTest {
 
     @Test
     void black76Examples() {
-        // Hull, Example 18.? (futures options, 8th ed. Example 18.6): European put on crude oil futures,
+        // Hull, chapter "Futures Options" (crude oil example): European put on crude oil futures,
         // F=20, K=20, r=9%, T=4 months, sigma=25%: 1.12
         assertThat(Black76.value(P, 20, 20, 4.0 / 12, 0.25, 0.09).price()).isCloseTo(1.12, within(0.005));
         // Haug 1.1.3 Black-76: F=19, K=19, T=0.75, r=10%, sigma=28%: call = put = 1.7011
