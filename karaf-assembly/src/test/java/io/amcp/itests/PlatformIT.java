@@ -35,6 +35,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +145,7 @@ public class PlatformIT {
             // replay the bundled year of bars ten times faster than the default, so that crosses come quickly
             editConfigurationFilePut("etc/io.amcp.datasource.file.cfg", "barsPerSecond", "50"),
             editConfigurationFilePut("etc/system.properties", "amcp.itest.bundles", bundles.getPath()),
+            editConfigurationFilePut("etc/io.amcp.web.alpaca.cfg", "port", freePort()),
             // the exam bundles come from the Maven repository this build uses
             when(!localRepository.isEmpty()).useOptions(editConfigurationFilePut(
                     "etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository)),
@@ -414,6 +419,32 @@ public class PlatformIT {
                 a -> a != null && a.filled().isPositive());
         assertTrue("children were sent: " + status, !status.children().isEmpty());
         node.cancelAlgo(parent);
+    }
+
+    /**
+     * The Alpaca-compatible API installs into the running platform and answers on loopback; without
+     * valid keys it refuses in Alpaca's error shape.
+     */
+    @Test
+    public void theAlpacaCompatibleApiServesAndRefusesRequestsWithoutKeys() throws Exception {
+        features.installFeature("amcp-web", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        Object port = configAdmin.getConfiguration("io.amcp.web.alpaca", null).getProperties().get("port");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/v2/account"))
+                .header("APCA-API-KEY-ID", "nobody").header("APCA-API-SECRET-KEY", "wrong").build();
+        HttpResponse<String> response = await("the API answering on port " + port, () -> {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }, r -> r != null);
+        assertTrue("status " + response.statusCode(), response.statusCode() == 401 || response.statusCode() == 403);
+        assertTrue(response.body(), response.body().contains("\"code\"") && response.body().contains("\"message\""));
     }
 
     /** Waits until {@code version} handled its first event; returns when (System.nanoTime). */
