@@ -23,6 +23,7 @@ import io.amcp.broker.paper.PaperSettings;
 import io.amcp.datasource.file.BundledDatasets;
 import io.amcp.testkit.internal.RecordingStrategy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -156,16 +157,40 @@ public final class BacktestHarness {
         BacktestRun run = new BacktestEngine(cash, leverage, riskRules).run(data, recording,
                 (Clock clock) -> new PaperExchange(clock, settings), null);
         List<Trade> trades = RoundTripTracker.pair(run.fills());
-        EquityCurve curve = EquityCurve.of(run.equityTimes(), run.equity());
+        int[] last = lastSampleOfEachTime(run.equityTimes());
+        long[] times = new long[last.length];
+        double[] equity = new double[last.length];
+        boolean[] invested = new boolean[last.length];
+        for (int i = 0; i < last.length; i++) {
+            times[i] = run.equityTimes()[last[i]];
+            equity[i] = run.equity()[last[i]];
+            invested[i] = run.invested()[last[i]];
+        }
+        EquityCurve curve = EquityCurve.of(times, equity);
         PerformanceMetrics.Calculator calculator = PerformanceMetrics.calculator(curve).trades(trades)
-                .invested(run.invested());
+                .invested(invested);
         if (curve.size() >= 2) {
-            calculator.periodsPerYear(PeriodsPerYear.estimate(run.equityTimes(), calendar()));
+            calculator.periodsPerYear(PeriodsPerYear.estimate(times, calendar()));
         }
         BacktestResult result = BacktestResult.of(strategy.id().value(), datasetLabel,
                 Clock.toInstant(curve.firstTime()), Clock.toInstant(curve.lastTime()), cash.toDouble(),
                 run.finalAccount().equity().toDouble(), calculator.calculate(), trades, curve);
         return new BacktestOutcome(run, result, recording.events());
+    }
+
+    /**
+     * The engine samples equity after every bar, so several instruments closing at the same time give
+     * several samples at one time; the last of them holds the whole state at that time.
+     */
+    private static int[] lastSampleOfEachTime(long[] times) {
+        int[] out = new int[times.length];
+        int n = 0;
+        for (int i = 0; i < times.length; i++) {
+            if (i + 1 == times.length || times[i + 1] != times[i]) {
+                out[n++] = i;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private TradingCalendar calendar() {
