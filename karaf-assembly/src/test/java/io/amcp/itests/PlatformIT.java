@@ -43,6 +43,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.time.Instant;
@@ -54,6 +55,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -445,6 +447,20 @@ public class PlatformIT {
         }, r -> r != null);
         assertTrue("status " + response.statusCode(), response.statusCode() == 401 || response.statusCode() == 403);
         assertTrue(response.body(), response.body().contains("\"code\"") && response.body().contains("\"message\""));
+
+        // first start wrote the admin key pair once, readable by the owner only; it opens the account
+        Path credentials = Path.of(System.getProperty("karaf.data"), "amcp", "initial-credentials.properties");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)));
+        Properties admin = new Properties();
+        try (var in = Files.newInputStream(credentials)) {
+            admin.load(in);
+        }
+        HttpResponse<String> account = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/v2/account"))
+                .header("APCA-API-KEY-ID", admin.getProperty("keyId"))
+                .header("APCA-API-SECRET-KEY", admin.getProperty("secret")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(account.body(), 200, account.statusCode());
+        assertTrue(account.body(), account.body().contains("\"equity\"") && account.body().contains("\"buying_power\""));
     }
 
     /** Waits until {@code version} handled its first event; returns when (System.nanoTime). */

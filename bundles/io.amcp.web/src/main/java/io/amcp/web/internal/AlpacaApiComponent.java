@@ -10,10 +10,12 @@ import io.amcp.web.AlpacaApiServer;
 import io.amcp.web.AlpacaApiSettings;
 import io.amcp.web.ApiKeyStore;
 import io.amcp.web.AssetInfo;
+import io.amcp.web.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
@@ -61,12 +63,40 @@ public final class AlpacaApiComponent implements OrderEventListener {
             path = Path.of(System.getProperty("karaf.base", ".")).resolve(path);
         }
         if (!Files.exists(path)) {
-            LOG.warn("API key file {} does not exist: every request will be refused (401)", path);
-            return new ApiKeyStore();
+            return firstStart(path);
         }
         ApiKeyStore keys = ApiKeyStore.load(Files.readAllLines(path, StandardCharsets.UTF_8));
         LOG.info("{} API keys loaded from {}", keys.keyIds().size(), path);
         return keys;
+    }
+
+    /**
+     * First start: generate the admin key pair, store only its hash in the key file, and write the
+     * secret once, owner-readable only, to {@code ${karaf.data}/amcp/initial-credentials.properties}.
+     */
+    private static ApiKeyStore firstStart(Path keyFile) throws IOException {
+        ApiKeyStore keys = new ApiKeyStore();
+        ApiKeyStore.Credentials admin = keys.issue(Role.ADMIN);
+        String stored = new ApiKeyStore().add(admin.keyId(), admin.secret(), Role.ADMIN);
+        Files.createDirectories(keyFile.toAbsolutePath().getParent());
+        writeOwnerOnly(keyFile, stored + System.lineSeparator());
+        Path credentials = Path.of(System.getProperty("karaf.data", "data"), "amcp", "initial-credentials.properties");
+        Files.createDirectories(credentials.getParent());
+        writeOwnerOnly(credentials, "# AMCP admin API key, generated on first start; shown once. Use them as\n"
+                + "# APCA-API-KEY-ID / APCA-API-SECRET-KEY. Delete this file once stored elsewhere.\n"
+                + "keyId=" + admin.keyId() + "\nsecret=" + admin.secret() + "\nrole=admin\n");
+        LOG.warn("first start: admin API key {} generated; its secret is in {} (readable by the owner only)",
+                admin.keyId(), credentials.toAbsolutePath());
+        return keys;
+    }
+
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            LOG.warn("{}: cannot restrict permissions on this file system", file);
+        }
     }
 
     @Override
