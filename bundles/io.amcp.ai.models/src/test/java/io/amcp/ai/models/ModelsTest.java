@@ -93,6 +93,10 @@ class ModelsTest {
             for (double[] row : p) {
                 assertThat(sum(row)).isCloseTo(1.0, within(1e-9));
             }
+            for (int i = 0; i < test.size(); i++) {
+                // the batch path (tree by tree for forests and boosting) gives the row path's numbers
+                assertThat(p[i]).containsExactly(m.probabilities(test.x(i)));
+            }
             Classifier back = ModelCodec.read(ModelCodec.write(m));
             for (int i = 0; i < 20; i++) {
                 assertThat(back.probabilities(test.x(i))).containsExactly(m.probabilities(test.x(i)));

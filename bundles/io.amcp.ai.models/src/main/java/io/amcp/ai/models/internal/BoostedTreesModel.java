@@ -68,6 +68,26 @@ public final class BoostedTreesModel implements Classifier {
         return Models.softmax(score);
     }
 
+    /** Tree by tree over the whole batch, so each tree's nodes stay in cache while every row walks it. */
+    @Override
+    public void probabilities(double[][] rows, double[][] out) {
+        int k = initial.length;
+        for (int i = 0; i < rows.length; i++) {
+            Models.checkRow(rows[i], features);
+            out[i] = initial.clone();
+        }
+        for (int t = 0; t < trees.size(); t++) {
+            DecisionTree tree = trees.get(t);
+            int c = t % k;
+            for (int i = 0; i < rows.length; i++) {
+                out[i][c] += rate * tree.value(tree.leaf(rows[i]), 0);
+            }
+        }
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = Models.softmax(out[i]);
+        }
+    }
+
     @Override
     public double[] featureImportance() {
         return importance.clone();

@@ -58,6 +58,29 @@ public final class RandomForestModel implements Classifier {
         return p;
     }
 
+    /** Tree by tree over the whole batch, so each tree's nodes stay in cache while every row walks it. */
+    @Override
+    public void probabilities(double[][] rows, double[][] out) {
+        for (int i = 0; i < rows.length; i++) {
+            Models.checkRow(rows[i], features);
+            out[i] = new double[classes];
+        }
+        for (DecisionTree tree : trees) {
+            for (int i = 0; i < rows.length; i++) {
+                int leaf = tree.leaf(rows[i]);
+                double[] p = out[i];
+                for (int c = 0; c < classes; c++) {
+                    p[c] += tree.value(leaf, c);
+                }
+            }
+        }
+        for (double[] p : out) {
+            for (int c = 0; c < classes; c++) {
+                p[c] /= trees.size();
+            }
+        }
+    }
+
     @Override
     public double[] featureImportance() {
         return importance.clone();
