@@ -95,6 +95,7 @@ public final class OptionsExecutor {
         }
         if (m.legFailed) {
             cancelWorkingOpeningLegs(m);
+            advance(m);
         }
         return m.id;
     }
@@ -206,6 +207,7 @@ public final class OptionsExecutor {
     public List<StructureView> manage(OptionChain chain) {
         List<StructureView> closing = new ArrayList<>();
         for (Managed m : structures) {
+            advance(m);
             if (m.state == StructureState.OPEN) {
                 ExitReason reason = exitReason(m, chain);
                 if (reason != null) {

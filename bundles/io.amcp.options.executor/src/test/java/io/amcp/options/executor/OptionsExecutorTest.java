@@ -43,7 +43,7 @@ class OptionsExecutorTest {
             StructureLeg.of(SP, Side.SELL), StructureLeg.of(SC, Side.SELL), StructureLeg.of(LC, Side.BUY)));
 
     /** Records submissions and cancels. */
-    static final class RecordingContext implements StrategyContext {
+    static class RecordingContext implements StrategyContext {
         final List<SubmitOrder> submitted = new ArrayList<>();
         final List<ClientOrderId> canceled = new ArrayList<>();
 
@@ -122,6 +122,26 @@ class OptionsExecutorTest {
         assertThat(done.exitReason()).isEqualTo(ExitReason.LEG_FAILED);
         // paid 1.60 for the long put, sold it for 1.40: -0.20 per unit
         assertThat(done.pnlPerUnit()).isCloseTo(-0.20, within(1e-9));
+    }
+
+    @Test
+    void aLegTheContextRefusesEndsTheStructureWithoutLeavingItOpening() {
+        RecordingContext ctx = new RecordingContext() {
+            @Override
+            public ClientOrderId submit(SubmitOrder order) {
+                if (submitted.size() == 1) {
+                    throw new IllegalStateException("kill switch engaged");
+                }
+                return super.submit(order);
+            }
+        };
+        OptionsExecutor ex = new OptionsExecutor(ctx, ExitRules.of(0.5, 2, -1, -1, 1.0));
+        ex.open(CONDOR, 1, chain(LocalDate.of(2013, 2, 15), 1.40, 1.60, 2.90, 3.10, 1.95, 2.05, 0.95, 1.05));
+        // the second leg threw: no further leg is sent and the first is canceled
+        assertThat(ctx.submitted).hasSize(1);
+        assertThat(ctx.canceled).containsExactly(ctx.submitted.get(0).clientOrderId());
+        ex.onOrderEvent(new OrderCanceled(ctx.submitted.get(0).clientOrderId(), "asked", 0));
+        assertThat(ex.isFlat()).isTrue();
     }
 
     @Test

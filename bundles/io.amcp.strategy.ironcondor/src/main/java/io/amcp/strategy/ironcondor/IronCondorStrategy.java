@@ -82,6 +82,9 @@ public final class IronCondorStrategy implements Strategy {
         if (!(wingWidth > 0)) {
             throw new IllegalArgumentException("wingWidth: must be positive, was " + wingWidth);
         }
+        if (realizedWindow < 2) {
+            throw new IllegalArgumentException("realizedWindow: must be at least 2, was " + realizedWindow);
+        }
         if (!Double.isFinite(volMargin)) {
             throw new IllegalArgumentException("volMargin: must be finite, was " + volMargin);
         }

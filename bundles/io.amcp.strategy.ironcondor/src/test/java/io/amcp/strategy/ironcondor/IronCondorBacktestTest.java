@@ -1,6 +1,7 @@
 package io.amcp.strategy.ironcondor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.amcp.api.calendar.NyseCalendar;
@@ -139,6 +140,16 @@ class IronCondorBacktestTest {
         // regression pins (LEAN style) for the hold-to-expiry variant
         assertThat(settled).hasSize(10);
         assertThat(run.finalAccount().realizedPnl()).isEqualTo(Money.of("379"));
+    }
+
+    @Test
+    void rejectsBadParametersNamingTheField() {
+        assertThatThrownBy(() -> new IronCondorStrategy(StrategyId.of("ic"), InstrumentId.of("AAPL"), 1, 1, 0.03, 30, 0.16,
+                10, ExitRules.of(0.5, 2.0, -1, 5, 1.0), ChainSpec.standard(), SyntheticVolModel.standard()))
+                .hasMessageStartingWith("realizedWindow:");
+        assertThatThrownBy(() -> new IronCondorStrategy(StrategyId.of("ic"), InstrumentId.of("AAPL"), 1, 10, 0.03, 30, 0.6,
+                10, ExitRules.of(0.5, 2.0, -1, 5, 1.0), ChainSpec.standard(), SyntheticVolModel.standard()))
+                .hasMessageStartingWith("shortDelta:");
     }
 
     private static int indexOf(LocalDate date) {
