@@ -12,7 +12,11 @@ import io.amcp.api.model.Money;
 import io.amcp.api.model.Side;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.order.OrderFilled;
+import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.RiskContext;
+import io.amcp.api.spi.RiskDecision;
+import io.amcp.api.spi.RiskRule;
 import io.amcp.backtest.BacktestEngine;
 import io.amcp.backtest.BacktestRun;
 import io.amcp.broker.paper.PaperExchange;
@@ -140,6 +144,34 @@ class IronCondorBacktestTest {
         // regression pins (LEAN style) for the hold-to-expiry variant
         assertThat(settled).hasSize(10);
         assertThat(run.finalAccount().realizedPnl()).isEqualTo(Money.of("379"));
+    }
+
+    @Test
+    void aCallLegDeniedByTheRiskChainCancelsTheWholeCondor() {
+        RiskRule noShortCalls = new RiskRule() {
+            @Override
+            public String name() {
+                return "no-short-calls";
+            }
+
+            @Override
+            public RiskDecision check(SubmitOrder order, StrategyId owner, RiskContext context) {
+                boolean shortCall = order.side() == Side.SELL
+                        && OptionContract.parse(order.instrument()).type() == OptionType.CALL;
+                return shortCall ? RiskDecision.reject(name(), "short calls not allowed") : RiskDecision.APPROVED;
+            }
+        };
+        IronCondorStrategy strategy = strategy(ExitRules.of(0.5, 2.0, -1, 5, 1.0));
+        BacktestRun run = new BacktestEngine(Money.of("100000"), 1.0, List.of(noShortCalls)).runQuotes(
+                replay.instruments(), replay.quotes(), strategy, (Clock c) -> new PaperExchange(c, PaperSettings.FRICTIONLESS));
+        // the put legs went out in the same event as the denied call and were canceled before any
+        // quote could fill them; the strategy tries again every day and is refused every day
+        assertThat(run.kernelErrors()).isZero();
+        assertThat(run.fills()).isEmpty();
+        assertThat(strategy.entries()).isGreaterThan(1);
+        assertThat(strategy.executor().closed()).hasSize(strategy.entries())
+                .allMatch(v -> v.exitReason() == ExitReason.LEG_FAILED);
+        assertThat(run.finalAccount().equity()).isEqualTo(Money.of("100000"));
     }
 
     @Test
