@@ -26,6 +26,9 @@ import io.amcp.options.OptionValuation;
 import io.amcp.options.chain.ChainQuote;
 import io.amcp.options.chain.OptionChain;
 import io.amcp.options.chain.OptionContract;
+import io.amcp.options.strategy.MarketModel;
+import io.amcp.options.strategy.StrategyAnalysis;
+import io.amcp.options.strategy.StrategyAnalyzer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +98,21 @@ class OptionsExecutorTest {
                 .open(CONDOR, 1, chain(LocalDate.of(2013, 2, 15), 1.40, 1.60, 2.90, 3.10, 1.95, 2.05, 0.95, 1.05));
         // buys at the ask, sells at the bid
         assertThat(touchCtx.submitted).extracting(o -> o.limitPrice().toDouble()).containsExactly(1.60, 2.90, 1.95, 1.05);
+    }
+
+    @Test
+    void theCatalogAnalyzesTheStructureAtChainMids() {
+        OptionChain c = chain(LocalDate.of(2013, 2, 15), 0.90, 1.10, 2.90, 3.10, 1.90, 2.10, 0.90, 1.10);
+        StrategyAnalysis a = StrategyAnalyzer.analyze(CONDOR.toStrategy(c), MarketModel.of(100, 0.3, 0.01, 0));
+        // textbook iron condor, mids 1, 3, 2, 1: credit 3; max profit = credit; max loss = wing 5 - credit;
+        // breakevens at the short put minus the credit and the short call plus the credit
+        assertThat(a.netPremium()).isCloseTo(-3.0, within(1e-9));
+        assertThat(a.maxProfit()).isCloseTo(3.0, within(1e-9));
+        assertThat(a.maxLoss()).isCloseTo(2.0, within(1e-9));
+        assertThat(a.breakevens()).hasSize(2);
+        assertThat(a.breakevens().get(0)).isCloseTo(92.0, within(1e-6));
+        assertThat(a.breakevens().get(1)).isCloseTo(108.0, within(1e-6));
+        assertThat(a.horizonYears()).isCloseTo(28 / 365.0, within(1e-12));
     }
 
     @Test
