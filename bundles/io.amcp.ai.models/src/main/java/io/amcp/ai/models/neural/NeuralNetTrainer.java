@@ -89,6 +89,23 @@ public record NeuralNetTrainer(String kind, int[] hidden, int sequenceLength, in
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof NeuralNetTrainer t && kind.equals(t.kind) && Arrays.equals(hidden, t.hidden)
+                && sequenceLength == t.sequenceLength && epochs == t.epochs && batchSize == t.batchSize
+                && Double.compare(learningRate, t.learningRate) == 0 && seed == t.seed && device.equals(t.device);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, Arrays.hashCode(hidden), sequenceLength, epochs, batchSize, learningRate, seed, device);
+    }
+
+    @Override
+    public String toString() {
+        return "NeuralNetTrainer[" + kind + ", " + parameters() + "]";
+    }
+
+    @Override
     public Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("hidden", Arrays.toString(hidden));
