@@ -348,13 +348,16 @@ public class PlatformIT {
     public void optionalFeaturesInstallWhileTradingAndANewStrategyStartsFromItsConfiguration() throws Exception {
         for (String feature : List.of("amcp-strategy-meanreversion", "amcp-strategy-momentum",
                 "amcp-strategy-xsmomentum", "amcp-strategy-marketmaking", "amcp-portfolio", "amcp-risk",
-                "amcp-ai-features")) {
+                "amcp-ai-features", "amcp-options", "amcp-strategy-ironcondor", "amcp-strategy-calendar",
+                "amcp-strategy-rebalance", "amcp-surveillance", "amcp-sample-pairs-trading",
+                "amcp-sample-order-rate-limit-rule")) {
             features.installFeature(feature, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
             assertTrue(feature + " installed", features.isInstalled(features.getFeature(feature)));
         }
         for (String name : List.of("io.amcp.strategy.meanreversion", "io.amcp.strategy.momentum",
                 "io.amcp.strategy.xsmomentum", "io.amcp.strategy.marketmaking", "io.amcp.portfolio", "io.amcp.risk",
-                "io.amcp.ai.features")) {
+                "io.amcp.ai.features", "io.amcp.options", "io.amcp.options.executor", "io.amcp.strategy.ironcondor",
+                "io.amcp.strategy.calendar", "io.amcp.strategy.rebalance", "io.amcp.surveillance")) {
             Bundle bundle = List.of(bundleContext.getBundles()).stream().filter(b -> name.equals(b.getSymbolicName()))
                     .findFirst().orElse(null);
             assertNotNull(name + " is installed", bundle);
