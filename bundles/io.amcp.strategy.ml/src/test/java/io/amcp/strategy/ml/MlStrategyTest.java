@@ -104,8 +104,10 @@ class MlStrategyTest {
             s.onBar(bar(i));
         }
         assertThat(p.asked).isEmpty();
+        assertThat(s.lastPrediction()).isNull();
         s.onBar(bar(WARMUP - 1));
         assertThat(p.asked).hasSize(1);
+        assertThat(s.lastPrediction()).isEqualTo(p.answer);
         // the row sent is the batch feature row of the same bar
         FeatureEngine batch = FeatureEngine.standard();
         double[] expected = new double[WIDTH];

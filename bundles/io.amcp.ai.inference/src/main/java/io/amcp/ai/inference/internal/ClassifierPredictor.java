@@ -37,10 +37,6 @@ public final class ClassifierPredictor implements Predictor, AutoCloseable {
         this.maxWaitNanos = maxWaitNanos;
     }
 
-    public Classifier model() {
-        return model;
-    }
-
     @Override
     public String modelName() {
         return name;

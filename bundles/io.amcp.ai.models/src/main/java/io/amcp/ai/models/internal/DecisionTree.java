@@ -45,10 +45,6 @@ public final class DecisionTree {
         return feature.length;
     }
 
-    public int outputs() {
-        return outputs;
-    }
-
     /** Node {@code k}'s split feature, -1 for a leaf. */
     public int feature(int k) {
         return feature[k];

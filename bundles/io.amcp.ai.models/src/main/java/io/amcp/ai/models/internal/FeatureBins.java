@@ -13,12 +13,10 @@ public final class FeatureBins {
 
     private final double[][] edges;
     private final byte[][] bins;
-    private final int rows;
 
-    private FeatureBins(double[][] edges, byte[][] bins, int rows) {
+    private FeatureBins(double[][] edges, byte[][] bins) {
         this.edges = edges;
         this.bins = bins;
-        this.rows = rows;
     }
 
     /** Bins every column of {@code x} (rows of equal length). */
@@ -42,7 +40,7 @@ public final class FeatureBins {
                 bins[f][i] = (byte) bin(edges[f], column[i]);
             }
         }
-        return new FeatureBins(edges, bins, n);
+        return new FeatureBins(edges, bins);
     }
 
     static double value(double v) {
@@ -101,10 +99,6 @@ public final class FeatureBins {
 
     public int features() {
         return edges.length;
-    }
-
-    public int rows() {
-        return rows;
     }
 
     /** Number of bins of feature {@code f}. */

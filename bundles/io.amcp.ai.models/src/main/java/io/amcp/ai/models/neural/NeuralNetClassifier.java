@@ -1,7 +1,6 @@
 package io.amcp.ai.models.neural;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -125,11 +124,6 @@ public final class NeuralNetClassifier implements Classifier, AutoCloseable {
             NDArray logits = block.forward(new ParameterStore(batch, false), new NDList(x), false).singletonOrThrow();
             return logits.softmax(-1).toFloatArray();
         }
-    }
-
-    /** The engine that runs this network, e.g. {@code PyTorch}. */
-    public static String engineName() {
-        return DjlContext.call(() -> Engine.getInstance().getEngineName());
     }
 
     @Override
