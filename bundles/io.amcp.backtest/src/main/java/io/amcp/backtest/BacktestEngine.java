@@ -83,17 +83,7 @@ public final class BacktestEngine {
             throw new IllegalArgumentException("dataset: contains no bars");
         }
         long start = data.stream().filter(s -> s.size() > 0).mapToLong(s -> s.time()[0]).min().orElseThrow();
-        SimulatedClock clock = new SimulatedClock(start - 1);
-        Kernel kernel = new Kernel(clock, Journal.NONE, initialCash, leverage);
-        kernel.addRiskRule(new BuyingPowerRule());
-        riskRules.forEach(kernel::addRiskRule);
-        algorithms.forEach(kernel::addAlgorithm);
-        for (BarSeries s : data) {
-            kernel.registerInstrument(s.instrument());
-        }
-        V broker = venue.apply(clock);
-        kernel.addBroker(broker);
-        kernel.addMarketDataSink(broker);
+        Kernel kernel = kernel(start - 1, data.stream().map(BarSeries::instrument).toList(), venue);
 
         BarReplay replay = new BarReplay(data);
         Recorder recorder = new Recorder(kernel, replay.size() <= PER_BAR_SAMPLE_LIMIT, replay.size());
@@ -145,17 +135,7 @@ public final class BacktestEngine {
                         + " is before the previous quote's " + quotes.get(i - 1).time());
             }
         }
-        SimulatedClock clock = new SimulatedClock(quotes.get(0).time() - 1);
-        Kernel kernel = new Kernel(clock, Journal.NONE, initialCash, leverage);
-        kernel.addRiskRule(new BuyingPowerRule());
-        riskRules.forEach(kernel::addRiskRule);
-        algorithms.forEach(kernel::addAlgorithm);
-        for (Instrument instrument : instruments) {
-            kernel.registerInstrument(instrument);
-        }
-        V broker = venue.apply(clock);
-        kernel.addBroker(broker);
-        kernel.addMarketDataSink(broker);
+        Kernel kernel = kernel(quotes.get(0).time() - 1, instruments, venue);
 
         Recorder recorder = new Recorder(kernel, true, quotes.size());
         kernel.addListener(recorder);
@@ -169,6 +149,25 @@ public final class BacktestEngine {
         kernel.removeStrategy(strategy);
         return new BacktestRun(recorder.times(), recorder.equity(), recorder.invested(), recorder.fills, last,
                 kernel.account(), kernel.positions(), quotes.size(), kernel.errorCount());
+    }
+
+    /**
+     * A fresh kernel for one run: simulated clock starting at {@code startNanos}, no journal, the
+     * buying-power rule plus this engine's rules and algorithms, the instruments, and the venue both
+     * as broker and as the market-data sink that matches its orders.
+     */
+    private <V extends BrokerConnector & MarketDataSink> Kernel kernel(long startNanos, List<Instrument> instruments,
+            Function<Clock, V> venue) {
+        SimulatedClock clock = new SimulatedClock(startNanos);
+        Kernel kernel = new Kernel(clock, Journal.NONE, initialCash, leverage);
+        kernel.addRiskRule(new BuyingPowerRule());
+        riskRules.forEach(kernel::addRiskRule);
+        algorithms.forEach(kernel::addAlgorithm);
+        instruments.forEach(kernel::registerInstrument);
+        V broker = venue.apply(clock);
+        kernel.addBroker(broker);
+        kernel.addMarketDataSink(broker);
+        return kernel;
     }
 
     /** Samples equity and collects fills on the kernel thread. */

@@ -73,10 +73,6 @@ final class AlgoRun implements AlgoContext {
         return state == State.WORKING;
     }
 
-    boolean owns(ClientOrderId child) {
-        return children.contains(child);
-    }
-
     /**
      * Market data of the parent's instrument that traded while the parent was live (after it started,
      * before the venue matches the event), for the market VWAP over the parent's life.

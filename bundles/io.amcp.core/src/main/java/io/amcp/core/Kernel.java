@@ -494,26 +494,49 @@ public final class Kernel implements TradingNode {
     }
 
     private void onBar(Bar bar) {
-        rollDay(bar.time());
+        onMarketData(bar, bar.close());
+    }
+
+    private void onQuote(Quote quote) {
+        onMarketData(quote, quote.mid());
+    }
+
+    private void onTrade(TradeTick trade) {
+        onMarketData(trade, trade.price());
+    }
+
+    /**
+     * One market event, in order: day roll; the algorithms' market record; every market-data sink
+     * (the paper exchange fills working orders here) and the order events that result; the ledger
+     * mark; monitoring risk rules; the strategies; the algorithms.
+     */
+    private void onMarketData(MarketData event, long markPriceRaw) {
+        rollDay(event.time());
         if (!activeAlgos.isEmpty()) {
-            observeForAlgos(bar);
+            observeForAlgos(event);
         }
         for (MarketDataSink sink : marketSinks) {
-            sink.onBar(bar);
+            if (event instanceof Bar bar) {
+                sink.onBar(bar);
+            } else if (event instanceof Quote quote) {
+                sink.onQuote(quote);
+            } else if (event instanceof TradeTick trade) {
+                sink.onTrade(trade);
+            }
         }
         if (!pending.isEmpty()) {
             drainPending();
         }
-        ledger.mark(bar.instrument(), bar.close());
-        if (journaling) {
-            journal.append(new JournalEntry.Mark(bar.instrument(), bar.close(), bar.time()));
+        ledger.mark(event.instrument(), markPriceRaw);
+        if (journaling && event instanceof Bar) {
+            journal.append(new JournalEntry.Mark(event.instrument(), markPriceRaw, event.time()));
         }
         if (riskChain.hasMonitors()) {
             monitorRisk();
         }
-        deliverMarketData(bar, subscribers.getOrDefault(bar.instrument(), NO_SUBSCRIBERS), 0);
+        deliverMarketData(event, subscribers.getOrDefault(event.instrument(), NO_SUBSCRIBERS), 0);
         if (!activeAlgos.isEmpty()) {
-            feedAlgos(bar);
+            feedAlgos(event);
         }
     }
 
@@ -538,41 +561,6 @@ public final class Kernel implements TradingNode {
         }
     }
 
-    private void onQuote(Quote quote) {
-        rollDay(quote.time());
-        for (MarketDataSink sink : marketSinks) {
-            sink.onQuote(quote);
-        }
-        drainPending();
-        ledger.mark(quote.instrument(), quote.mid());
-        if (riskChain.hasMonitors()) {
-            monitorRisk();
-        }
-        deliverMarketData(quote, subscribers.getOrDefault(quote.instrument(), NO_SUBSCRIBERS), 0);
-        if (!activeAlgos.isEmpty()) {
-            feedAlgos(quote);
-        }
-    }
-
-    private void onTrade(TradeTick trade) {
-        rollDay(trade.time());
-        if (!activeAlgos.isEmpty()) {
-            observeForAlgos(trade);
-        }
-        for (MarketDataSink sink : marketSinks) {
-            sink.onTrade(trade);
-        }
-        drainPending();
-        ledger.mark(trade.instrument(), trade.price());
-        if (riskChain.hasMonitors()) {
-            monitorRisk();
-        }
-        deliverMarketData(trade, subscribers.getOrDefault(trade.instrument(), NO_SUBSCRIBERS), 0);
-        if (!activeAlgos.isEmpty()) {
-            feedAlgos(trade);
-        }
-    }
-
     private void monitorRisk() {
         riskChain.monitor(riskView, (rule, e) -> reportError("risk rule " + rule.name() + " failed while monitoring: " + e, e));
     }
@@ -592,7 +580,7 @@ public final class Kernel implements TradingNode {
         for (PositionView p : ledger.openPositions()) {
             Side side = p.quantity().isPositive() ? Side.SELL : Side.BUY;
             SubmitOrder close = SubmitOrder.market(p.instrument(), side, p.quantity().abs())
-                    .withClientOrderId(ClientOrderId.of("risk-flatten-" + UUID.randomUUID()));
+                    .withClientOrderId(newClientOrderId("risk-flatten"));
             OrderSubmitted submitted = new OrderSubmitted(close.clientOrderId(), KillSwitchRule.RISK_OWNER, close, null,
                     false, now);
             record(submitted);
@@ -1073,6 +1061,11 @@ public final class Kernel implements TradingNode {
         return books.computeIfAbsent(owner, k -> new Ledger(Money.ZERO, 10));
     }
 
+    /** A client order id for an order submitted without one: {@code <prefix>-<random UUID>}. */
+    private static ClientOrderId newClientOrderId(String prefix) {
+        return ClientOrderId.of(prefix + "-" + UUID.randomUUID());
+    }
+
     boolean hasOrder(ClientOrderId id) {
         return oms.contains(id);
     }
@@ -1166,15 +1159,9 @@ public final class Kernel implements TradingNode {
         setPaused(id, false);
     }
 
-    /** Submits a manual order (shell, web, API) under the given strategy id; returns once routed. */
-    public ClientOrderId submitManual(StrategyId owner, SubmitOrder order) {
-        return submit(owner, order).clientOrderId();
-    }
-
     @Override
     public OrderView submit(StrategyId owner, SubmitOrder order) {
-        SubmitOrder withId = order.clientOrderId() != null ? order
-                : order.withClientOrderId(ClientOrderId.of(owner.value() + "-" + UUID.randomUUID()));
+        SubmitOrder withId = order.clientOrderId() != null ? order : order.withClientOrderId(newClientOrderId(owner.value()));
         return call(() -> {
             submit(owner, withId, strategies.get(owner));
             return oms.view(withId.clientOrderId());
@@ -1259,7 +1246,7 @@ public final class Kernel implements TradingNode {
         public void submitRiskOrder(SubmitOrder order, String reason) {
             riskAlert("risk-order", reason + ": " + order.side() + " " + order.quantity() + " " + order.instrument());
             execute(() -> Kernel.this.submit(KillSwitchRule.RISK_OWNER, order.clientOrderId() != null ? order
-                    : order.withClientOrderId(ClientOrderId.of("risk-" + UUID.randomUUID())), null));
+                    : order.withClientOrderId(newClientOrderId(KillSwitchRule.RISK_OWNER.value())), null));
         }
 
         @Override

@@ -60,7 +60,6 @@ final class StrategySlot implements StrategyContext {
     private long ordersSubmitted;
     private long nextOrderNumber = 1;
     private int swaps;
-    private long swappedAtEvent = -1;
 
     StrategySlot(Kernel kernel, Strategy strategy, Ledger book) {
         this.kernel = kernel;
@@ -76,12 +75,23 @@ final class StrategySlot implements StrategyContext {
     void start() {
         state = State.RUNNING;
         reason = null;
+        invoke("onStart", () -> strategy.onStart(this));
+    }
+
+    /**
+     * Runs one strategy callback under the kernel's watch; if it throws, the slot is FAILED (unless
+     * this thread was retired meanwhile, which then ends). Returns whether it completed.
+     * {@link #onMarketData} inlines the same steps to stay allocation-free per event.
+     */
+    private boolean invoke(String where, Runnable callback) {
         try {
-            kernel.enterCallback(this, "onStart");
-            strategy.onStart(this);
+            kernel.enterCallback(this, where);
+            callback.run();
+            return true;
         } catch (RuntimeException e) {
             kernel.checkNotRetired();
-            fail("onStart", e);
+            fail(where, e);
+            return false;
         } finally {
             kernel.leaveCallback();
         }
@@ -105,14 +115,8 @@ final class StrategySlot implements StrategyContext {
         if (state != State.STOPPED && state != State.FAILED) {
             return;
         }
-        if (lastState != null) {
-            try {
-                strategy.restore(lastState);
-            } catch (RuntimeException e) {
-                kernel.checkNotRetired();
-                fail("restore", e);
-                return;
-            }
+        if (lastState != null && !invoke("restore", () -> strategy.restore(lastState))) {
+            return;
         }
         start();
     }
@@ -137,7 +141,6 @@ final class StrategySlot implements StrategyContext {
             quiesce();
             held = new ArrayDeque<>();
             state = State.SWAPPING;
-            swappedAtEvent = eventsHandled;
         }
     }
 
@@ -154,17 +157,8 @@ final class StrategySlot implements StrategyContext {
         held = null;
         strategy = next;
         swaps++;
-        if (lastState != null) {
-            try {
-                kernel.enterCallback(this, "restore");
-                next.restore(lastState);
-            } catch (RuntimeException e) {
-                kernel.checkNotRetired();
-                fail("restore", e);
-                return;
-            } finally {
-                kernel.leaveCallback();
-            }
+        if (lastState != null && !invoke("restore", () -> next.restore(lastState))) {
+            return;
         }
         start();
         if (state == State.RUNNING && resumePaused) {
@@ -235,15 +229,7 @@ final class StrategySlot implements StrategyContext {
         if (state == State.FAILED || state == State.STOPPED) {
             return;
         }
-        try {
-            kernel.enterCallback(this, "onOrderEvent");
-            strategy.onOrderEvent(event);
-        } catch (RuntimeException e) {
-            kernel.checkNotRetired();
-            fail("onOrderEvent", e);
-        } finally {
-            kernel.leaveCallback();
-        }
+        invoke("onOrderEvent", () -> strategy.onOrderEvent(event));
     }
 
     private void hold(Object event) {
@@ -274,11 +260,6 @@ final class StrategySlot implements StrategyContext {
         String version = kernel.versionOf(strategy.getClass());
         return new StrategyInfo(id, strategy.getClass().getName(), version, state.name(), reason, eventsHandled,
                 ordersSubmitted, swaps);
-    }
-
-    /** Events handled when the last swap began (-1 if never), for tests and diagnostics. */
-    long swappedAtEvent() {
-        return swappedAtEvent;
     }
 
     // ---------------------------------------------------------------- StrategyContext
@@ -357,15 +338,7 @@ final class StrategySlot implements StrategyContext {
     public TimerHandle scheduleAt(long timeNanos, Runnable task) {
         TimerHandle handle = kernel.schedule(timeNanos, () -> {
             if (state == State.RUNNING || state == State.PAUSED) {
-                try {
-                    kernel.enterCallback(this, "timer");
-                    task.run();
-                } catch (RuntimeException e) {
-                    kernel.checkNotRetired();
-                    fail("timer", e);
-                } finally {
-                    kernel.leaveCallback();
-                }
+                invoke("timer", task);
             }
         });
         timers.add(handle);

@@ -118,8 +118,8 @@ class KernelTest {
         assertThat(venue.received).isEmpty();
 
         k.killSwitch().engage("test");
-        ClientOrderId id = k.submitManual(StrategyId.of("manual"), SubmitOrder.market(AAPL, Side.BUY, Quantity.of(1))
-                .withClientOrderId(ClientOrderId.of("m-1")));
+        ClientOrderId id = k.submit(StrategyId.of("manual"), SubmitOrder.market(AAPL, Side.BUY, Quantity.of(1))
+                .withClientOrderId(ClientOrderId.of("m-1"))).clientOrderId();
         OrderView view = k.orderManager().view(id);
         assertThat(view.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(view.reason()).startsWith("kill-switch");
@@ -132,8 +132,8 @@ class KernelTest {
         Kernel k = kernel(Journal.NONE, venue);
         k.processBar(bar(0, 10, 10));
         SubmitOrder order = SubmitOrder.market(AAPL, Side.BUY, Quantity.of(1)).withClientOrderId(ClientOrderId.of("dup"));
-        k.submitManual(StrategyId.of("manual"), order);
-        k.submitManual(StrategyId.of("manual"), order);
+        k.submit(StrategyId.of("manual"), order);
+        k.submit(StrategyId.of("manual"), order);
         assertThat(venue.received).hasSize(1);
     }
 

@@ -262,8 +262,9 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
                 unknown.add(cid);
                 continue;
             }
-            for (ClientOrderId c = cid; c != null && wanted.add(c); c = replacedBy.get(c)) {
-                // follow the replace chain
+            ClientOrderId c = cid;
+            while (c != null && wanted.add(c)) {
+                c = replacedBy.get(c); // follow the replace chain
             }
         }
         for (OrderEvent e : List.copyOf(emitted)) {
