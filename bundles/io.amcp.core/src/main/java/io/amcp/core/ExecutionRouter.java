@@ -40,7 +40,9 @@ final class ExecutionRouter {
         if (venue == null) {
             throw new IllegalStateException("no broker connector online to route " + order.clientOrderId());
         }
-        routes.put(order.clientOrderId(), venue);
+        if (brokers.size() > 1) {
+            routes.put(order.clientOrderId(), venue); // with one venue, venueOf's fallback is that venue
+        }
         venue.submit(order);
     }
 

@@ -106,6 +106,8 @@ public final class Kernel implements TradingNode {
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>();
     private final Map<StrategyId, StrategySlot> strategies = new LinkedHashMap<>();
     private final Map<InstrumentId, StrategySlot[]> subscribers = new HashMap<>();
+    private InstrumentId lastSubscribed;
+    private StrategySlot[] lastSubscribers = NO_SUBSCRIBERS;
     private final Map<String, ExecutionAlgorithm> algorithms = new ConcurrentHashMap<>();
     private final Map<ClientOrderId, AlgoRun> algoRuns = new LinkedHashMap<>();
     private final Map<ClientOrderId, AlgoRun> childRuns = new HashMap<>();
@@ -534,7 +536,7 @@ public final class Kernel implements TradingNode {
         if (riskChain.hasMonitors()) {
             monitorRisk();
         }
-        deliverMarketData(event, subscribers.getOrDefault(event.instrument(), NO_SUBSCRIBERS), 0);
+        deliverMarketData(event, subscribersOf(event.instrument()), 0);
         if (!activeAlgos.isEmpty()) {
             feedAlgos(event);
         }
@@ -1024,6 +1026,15 @@ public final class Kernel implements TradingNode {
         }
     }
 
+    /** Subscribers of an instrument; a one-entry cache spares the map lookup while one instrument streams. */
+    private StrategySlot[] subscribersOf(InstrumentId instrument) {
+        if (instrument != lastSubscribed) {
+            lastSubscribers = subscribers.getOrDefault(instrument, NO_SUBSCRIBERS);
+            lastSubscribed = instrument;
+        }
+        return lastSubscribers;
+    }
+
     void subscribe(InstrumentId instrument, StrategySlot slot) {
         StrategySlot[] subs = subscribers.getOrDefault(instrument, NO_SUBSCRIBERS);
         for (StrategySlot s : subs) {
@@ -1034,6 +1045,7 @@ public final class Kernel implements TradingNode {
         StrategySlot[] grown = Arrays.copyOf(subs, subs.length + 1);
         grown[subs.length] = slot;
         subscribers.put(instrument, grown);
+        lastSubscribed = null;
     }
 
     TimerHandle schedule(long time, Runnable task) {

@@ -76,6 +76,12 @@ public final class FixedPoint {
      * @throws ArithmeticException if the result does not fit in a long
      */
     public static long multiply(long a, long b) {
+        if (b % ONE == 0) {
+            return Math.multiplyExact(a, b / ONE); // a whole quantity: the product is exact, nothing to round
+        }
+        if (a % ONE == 0) {
+            return Math.multiplyExact(b, a / ONE);
+        }
         long high = Math.multiplyHigh(a, b);
         long low = a * b;
         boolean fitsInLong = (high == 0 && low >= 0) || (high == -1 && low < 0);

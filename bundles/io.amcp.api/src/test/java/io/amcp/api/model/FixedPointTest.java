@@ -48,6 +48,26 @@ class FixedPointTest {
     }
 
     @Test
+    void wholeNumberOperandsMatchBigDecimalOrOverflow() {
+        SplittableRandom random = new SplittableRandom(7);
+        BigInteger max = BigInteger.valueOf(Long.MAX_VALUE);
+        BigInteger min = BigInteger.valueOf(Long.MIN_VALUE + 1);
+        for (int i = 0; i < 200_000; i++) {
+            long whole = (random.nextLong() >> random.nextInt(40, 64)) * FixedPoint.ONE;
+            long other = random.nextLong() >> random.nextInt(64);
+            long a = i % 2 == 0 ? whole : other;
+            long b = i % 2 == 0 ? other : whole;
+            BigInteger expected = reference(a, b);
+            if (expected.compareTo(max) > 0 || expected.compareTo(min) < 0) {
+                assertThatThrownBy(() -> FixedPoint.multiply(a, b)).as("%d x %d", a, b)
+                        .isInstanceOf(ArithmeticException.class);
+            } else {
+                assertThat(FixedPoint.multiply(a, b)).as("%d x %d", a, b).isEqualTo(expected.longValueExact());
+            }
+        }
+    }
+
+    @Test
     void orderIdsFollowTheDocumentedSyntax() {
         assertThat(ClientOrderId.of("sma-aapl-12").value()).isEqualTo("sma-aapl-12");
         assertThat(ClientOrderId.of("A:b.c_d-1").value()).isEqualTo("A:b.c_d-1");

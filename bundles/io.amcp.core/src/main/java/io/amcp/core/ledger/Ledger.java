@@ -34,6 +34,8 @@ public final class Ledger {
     private long realized;
     private long commissions;
     private int openPositionCount;
+    /** The position marked last: bars of one instrument in a row skip the map lookup. */
+    private Position lastMarked;
     private long dayStartEquity;
 
     /**
@@ -51,10 +53,14 @@ public final class Ledger {
 
     /** Marks an instrument to a new price; O(1), no allocation once the instrument is known. */
     public void mark(InstrumentId instrument, long priceRaw) {
-        Position p = positions.get(instrument);
-        if (p == null) {
-            p = new Position(instrument, 1);
-            positions.put(instrument, p);
+        Position p = lastMarked;
+        if (p == null || p.instrument != instrument) {
+            p = positions.get(instrument);
+            if (p == null) {
+                p = new Position(instrument, 1);
+                positions.put(instrument, p);
+            }
+            lastMarked = p;
         }
         p.last = priceRaw;
         if (p.quantity != 0) {
@@ -72,6 +78,7 @@ public final class Ledger {
                 throw new IllegalStateException(instrument + ": cannot change multiplier of an open position");
             }
             positions.put(instrument, new Position(instrument, multiplier, p.last));
+            lastMarked = null;
         }
     }
 

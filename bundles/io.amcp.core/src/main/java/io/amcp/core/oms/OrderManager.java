@@ -45,7 +45,7 @@ public final class OrderManager {
 
     /** The order's owner, or null if unknown. */
     public StrategyId owner(ClientOrderId id) {
-        ManagedOrder o = orders.get(id);
+        ManagedOrder o = find(id);
         return o == null ? null : o.strategyId;
     }
 
@@ -94,7 +94,7 @@ public final class OrderManager {
      * final or pending-cancel status the order already has, a trigger of an order no longer held.
      */
     public boolean isRedundant(OrderEvent event) {
-        ManagedOrder o = orders.get(event.clientOrderId());
+        ManagedOrder o = find(event.clientOrderId());
         if (o == null) {
             return false;
         }
@@ -143,7 +143,7 @@ public final class OrderManager {
                     e.rule() + ": " + e.reason());
             return Outcome.APPLIED;
         }
-        ManagedOrder o = orders.get(event.clientOrderId());
+        ManagedOrder o = find(event.clientOrderId());
         if (o == null) {
             throw new IllegalOrderTransitionException("order " + event.clientOrderId() + ": unknown order for "
                     + event.getClass().getSimpleName());
@@ -189,6 +189,12 @@ public final class OrderManager {
             throw new IllegalOrderTransitionException("unsupported event " + event);
         }
         return Outcome.APPLIED;
+    }
+
+    /** Looks in the small map of working orders first: the one nearly every event is for. */
+    private ManagedOrder find(ClientOrderId id) {
+        ManagedOrder o = open.get(id);
+        return o != null ? o : orders.get(id);
     }
 
     private void create(ClientOrderId id, StrategyId strategy, SubmitOrder request,
