@@ -2,19 +2,23 @@ package io.amcp.analytics.indicators;
 
 /**
  * A fixed-capacity ring buffer of doubles with a running sum. The sum is rebuilt from the buffer once
- * every {@code capacity} replacements, so add/subtract rounding never accumulates beyond one window
- * while the cost stays O(1) amortised per update.
+ * every {@code max(capacity, 1024)} replacements, so add/subtract rounding never accumulates beyond
+ * that many steps while the cost stays O(1) amortised per update (and small for short windows).
  */
 final class Window {
+
+    private static final int MIN_RESUM_INTERVAL = 1024;
 
     private final double[] values;
     private int next;
     private int size;
     private int sinceResum;
+    private final int resumInterval;
     private double sum;
 
     Window(int capacity) {
         values = new double[Checks.positive(capacity, "period")];
+        resumInterval = Math.max(capacity, MIN_RESUM_INTERVAL);
     }
 
     /** Adds a value, dropping the oldest once full; returns the dropped value, or NaN when none was. */
@@ -23,7 +27,7 @@ final class Window {
         if (size == values.length) {
             dropped = values[next];
             values[next] = value;
-            if (++sinceResum == values.length) {
+            if (++sinceResum == resumInterval) {
                 sinceResum = 0;
                 next = advance(next);
                 sum = exactSum();

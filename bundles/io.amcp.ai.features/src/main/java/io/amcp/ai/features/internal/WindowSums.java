@@ -4,9 +4,13 @@ package io.amcp.ai.features.internal;
  * Sums and sums of squares of one quantity over several trailing windows at once. The values live in
  * a single ring buffer (capacity a power of two above the longest window), so a push stores the value
  * once and moves each window's sums by {@code x - x(t - n)}: O(windows) per push, no allocation. Every
- * {@code capacity} pushes all sums are rebuilt from the buffer, so rounding never accumulates.
+ * {@value #RESUM_INTERVAL} pushes all sums are rebuilt from the buffer, so rounding error is bounded by
+ * that many add/subtract steps (relative 1e-13 or so) and never accumulates beyond them.
  */
 final class WindowSums {
+
+    /** Pushes between exact rebuilds of the sums; each rebuild costs the sum of the window lengths. */
+    static final int RESUM_INTERVAL = 4096;
 
     private final int[] windows;
     private final double[] values;
@@ -35,7 +39,7 @@ final class WindowSums {
     void push(double x) {
         values[(int) (count & mask)] = x;
         count++;
-        if (++sinceResum == values.length) {
+        if (++sinceResum == RESUM_INTERVAL) {
             sinceResum = 0;
             resum();
             return;
