@@ -22,21 +22,8 @@ final class RegimeBlock extends FeatureBlock {
     private static final int[][] AUTOCORRELATIONS = {{1, 20, 0}, {1, 60, 0}, {2, 60, 0}, {5, 60, 0}, {1, 60, 1}};
     private static final int[] EFFICIENCY_WINDOWS = {10, 20, 60};
 
-    private static final double[] HURST_X = new double[HURST_SCALES.length];
-    private static final double HURST_XX;
-
-    static {
-        double mean = 0.0;
-        for (int k : HURST_SCALES) {
-            mean += Math.log(k) / HURST_SCALES.length;
-        }
-        double xx = 0.0;
-        for (int i = 0; i < HURST_SCALES.length; i++) {
-            HURST_X[i] = Math.log(HURST_SCALES[i]) - mean;
-            xx += HURST_X[i] * HURST_X[i];
-        }
-        HURST_XX = xx;
-    }
+    /** 1 / (20 ln 2): see {@link #hurstExponent}. */
+    private static final double HURST_SCALE = 1.0 / (20.0 * Math.log(2.0));
 
     private final VolatilityBlock volatility;
     private final ExponentialMovingAverage[] trueRange = new ExponentialMovingAverage[ADX_PERIODS.length];
@@ -176,15 +163,24 @@ final class RegimeBlock extends FeatureBlock {
                 row[j++] = Double.NaN;
                 continue;
             }
-            double base = hurst[0].sampleVariance(i);
-            double slope = 0.0;
-            for (int s = 1; s < HURST_SCALES.length; s++) {
-                slope += HURST_X[s] * Math.log(hurst[s].sampleVariance(i) / base);
-            }
-            double h = 0.5 * slope / HURST_XX;
+            double h = hurstExponent(hurst[0].sampleVariance(i), hurst[1].sampleVariance(i),
+                    hurst[2].sampleVariance(i), hurst[3].sampleVariance(i));
             row[j++] = Double.isFinite(h) ? h : Double.NaN;
         }
         return j;
+    }
+
+    /**
+     * Half the OLS slope of ln v_k on ln k for k = 1, 2, 4, 8. The centred regressors are
+     * ln 2 x (-1.5, -0.5, 0.5, 1.5) with sum of squares 5 (ln 2)^2, so
+     * slope = (-1.5 ln v1 - 0.5 ln v2 + 0.5 ln v4 + 1.5 ln v8) / (5 ln 2)
+     *       = ln(v4 v8^3 / (v1^3 v2)) / (10 ln 2),
+     * and H = slope / 2: one logarithm instead of three. A zero variance gives a non-finite value.
+     */
+    static double hurstExponent(double v1, double v2, double v4, double v8) {
+        double v1Cubed = v1 * v1 * v1;
+        double v8Cubed = v8 * v8 * v8;
+        return Math.log(v4 * v8Cubed / (v1Cubed * v2)) * HURST_SCALE;
     }
 
     private int updateAutocorrelations(BarState bar, double[] row, int j) {
