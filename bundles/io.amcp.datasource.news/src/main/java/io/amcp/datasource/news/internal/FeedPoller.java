@@ -87,8 +87,14 @@ final class FeedPoller implements AutoCloseable {
             return;
         }
         scheduler.schedule(() -> workers.execute(() -> {
-            PollResult result = pollOnce(feed);
-            schedule(feed, result.nextDelay());
+            Duration next = settings.backoffMax();
+            try {
+                next = pollOnce(feed).nextDelay();
+            } catch (RuntimeException e) {
+                LOG.error("news feed {}: unexpected failure, next try in {} s", feed.source(), next.toSeconds(), e);
+            } finally {
+                schedule(feed, next);
+            }
         }), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -131,6 +137,9 @@ final class FeedPoller implements AutoCloseable {
             return new PollResult(added, settings.interval());
         } catch (NewsFormatException e) {
             return failed(feed, e.getMessage(), null);
+        } catch (RuntimeException e) {
+            // a third-party adapter's bug or a full disk must not end this feed's schedule
+            return failed(feed, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
     }
 

@@ -27,7 +27,7 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The news source as a {@link NewsFeed} and {@link NewsHealth} service, configured by PID
  * {@code io.amcp.datasource.news}. The webhook secret comes from credential {@code news.webhook-secret}
- * when a {@link CredentialStore} holds it, else from the {@code webhookSecret} property. Extra
+ * when a {@link CredentialStore} holds it, else from the private {@code .webhookSecret} property. Extra
  * {@link NewsAdapter} services are picked up (and dropped) while it runs. Item times from feeds are
  * publication times; health records use the wall clock, as this component does I/O, not trading.
  */
@@ -60,7 +60,7 @@ public final class NewsComponent implements NewsFeed, NewsHealth {
         String dir = config.storeDirectory().isBlank()
                 ? System.getProperty("karaf.data", "data") + "/news" : config.storeDirectory().strip();
         String secret = credentials.stream().map(store -> store.secret(SECRET_CREDENTIAL)).flatMap(Optional::stream)
-                .findFirst().orElse(config.webhookSecret());
+                .findFirst().orElse(config._webhookSecret());
         return new NewsSource(feeds, settings, SymbolTagger.of("companies", config.companies()), lexicon, Path.of(dir),
                 config.webhookPort(), secret, clock);
     }

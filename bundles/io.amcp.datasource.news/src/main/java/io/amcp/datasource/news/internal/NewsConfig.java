@@ -1,6 +1,7 @@
 package io.amcp.datasource.news.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of PID {@code io.amcp.datasource.news} ({@code etc/io.amcp.datasource.news.cfg}). */
@@ -33,9 +34,10 @@ public @interface NewsConfig {
     @AttributeDefinition(description = "Webhook port on 127.0.0.1; -1 disables the webhook, 0 picks a free port")
     int webhookPort() default -1;
 
+    /** Property {@code .webhookSecret}: the leading dot keeps it out of the service's registration properties. */
     @AttributeDefinition(description = "Webhook shared secret, used only when credential 'news.webhook-secret' is absent",
-            type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
-    String webhookSecret() default "";
+            type = AttributeType.PASSWORD)
+    String _webhookSecret() default "";
 
     @AttributeDefinition(description = "Path of the Loughran-McDonald master dictionary CSV; empty uses the bundled subset")
     String lexiconFile() default "";

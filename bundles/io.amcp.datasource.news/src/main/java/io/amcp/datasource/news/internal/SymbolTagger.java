@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class SymbolTagger {
 
-    private static final Pattern CASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_$])\\$(\\p{L}{1,6}(?:\\.\\p{L}{1,2})?)(?![\\p{L}\\p{N}_])");
+    private static final Pattern CASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_$])\\$([A-Za-z]{1,6}(?:\\.[A-Za-z]{1,2})?)(?![\\p{L}\\p{N}_])");
 
     private final Map<Pattern, InstrumentId> companies;
 

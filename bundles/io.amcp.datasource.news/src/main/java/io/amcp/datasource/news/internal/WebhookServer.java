@@ -46,7 +46,7 @@ final class WebhookServer implements AutoCloseable {
     WebhookServer(int port, String secret, NewsAdapter adapter, NewsPipeline pipeline, Clock clock) {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("webhookSecret: the webhook needs a shared secret (credential "
-                    + "'news.webhook-secret' or property webhookSecret)");
+                    + "'news.webhook-secret' or property .webhookSecret)");
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("webhookPort must be in 0..65535, was " + port);
@@ -106,7 +106,14 @@ final class WebhookServer implements AutoCloseable {
                 respond(exchange, 400, error(e.getMessage()));
                 return;
             }
-            List<NewsItem> added = pipeline.accept(SOURCE, entries);
+            List<NewsItem> added;
+            try {
+                added = pipeline.accept(SOURCE, entries);
+            } catch (RuntimeException e) {
+                health.updateAndGet(h -> h.failed(clock.instant(), e.getMessage()));
+                respond(exchange, 500, error("stories not stored: " + e.getMessage()));
+                return;
+            }
             health.updateAndGet(h -> h.succeeded(clock.instant(), added.size()));
             ObjectNode answer = Json.MAPPER.createObjectNode();
             answer.put("accepted", added.size());
