@@ -21,8 +21,12 @@ import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.TradingNode;
 import io.amcp.web.internal.AlpacaJson;
 import io.amcp.web.internal.ApiError;
+import io.amcp.web.internal.ConsoleResources;
 import io.amcp.web.internal.OrderIds;
 import io.amcp.web.internal.OrderRequests;
+import io.amcp.web.internal.PlatformApi;
+import io.amcp.web.internal.PlatformStream;
+import io.amcp.web.internal.Sessions;
 import io.amcp.web.internal.TokenBucket;
 import io.amcp.web.internal.TradeUpdates;
 import io.vertx.core.Vertx;
@@ -81,7 +85,9 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaApiServer.class);
     private static final String KEY_HEADER = "APCA-API-KEY-ID";
     private static final String SECRET_HEADER = "APCA-API-SECRET-KEY";
-    private static final String ROLE = "amcp.role";
+    private static final String ROLE = PlatformApi.ROLE;
+    private static final String BEARER = "Bearer ";
+    private static final long SESSION_IDLE_NANOS = TimeUnit.HOURS.toNanos(8);
     private static final String OWNER = "amcp.owner";
     private static final String JSON = "application/json; charset=utf-8";
     private static final int MAX_CALENDAR_DAYS = 3_700;
@@ -100,6 +106,10 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
      */
     private final Set<ClientOrderId> submittedIds = ConcurrentHashMap.newKeySet();
     private final long createdNanos;
+    private final Sessions sessions = new Sessions(SESSION_IDLE_NANOS);
+    private final PlatformApi platform;
+    private final PlatformStream platformStream;
+    private final ConsoleResources console = new ConsoleResources();
 
     private Vertx vertx;
     private HttpServer server;
@@ -111,6 +121,18 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
      * @param settings account number, rate limit, body limit, asset list, calendar
      */
     public AlpacaApiServer(TradingNode node, ApiKeyStore keys, Clock clock, AlpacaApiSettings settings) {
+        this(node, keys, clock, settings, null);
+    }
+
+    /**
+     * A server that also serves the platform API under {@code /api/v1}, its live stream at
+     * {@code /api/v1/stream} and the web console at {@code /console/}. Console sessions (a bearer
+     * token from {@code POST /api/v1/session}) are accepted on {@code /v2} too.
+     *
+     * @param services what the platform API reaches beyond the node; null serves {@code /v2} only
+     */
+    public AlpacaApiServer(TradingNode node, ApiKeyStore keys, Clock clock, AlpacaApiSettings settings,
+            PlatformServices services) {
         this.node = Objects.requireNonNull(node, "node");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -119,6 +141,8 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
             configuredAssets.put(a.instrument().id(), a);
         }
         this.tradeUpdates = new TradeUpdates(keys, json, node::positions);
+        this.platform = services == null ? null : new PlatformApi(node, keys, services, sessions);
+        this.platformStream = services == null ? null : new PlatformStream(sessions, json, node);
         this.createdNanos = clock.nanos();
     }
 
@@ -149,6 +173,8 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
         s.requestHandler(router(v)).webSocketHandler(ws -> {
             if ("/stream".equals(ws.path())) {
                 tradeUpdates.accept(ws);
+            } else if (platformStream != null && "/api/v1/stream".equals(ws.path())) {
+                platformStream.accept(ws);
             } else {
                 ws.close((short) 1008, "unknown stream path " + ws.path());
             }
@@ -161,6 +187,9 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
         }
         vertx = v;
         server = s;
+        if (platformStream != null) {
+            platformStream.start(v);
+        }
         LOG.info("Alpaca-compatible API listening on {}:{}", host, s.actualPort());
         return s.actualPort();
     }
@@ -182,6 +211,9 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
         }
         vertx = null;
         server = null;
+        if (platform != null) {
+            platform.close();
+        }
     }
 
     @Override
@@ -201,13 +233,19 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
             json.replaced(r.clientOrderId(), r.replacement());
         }
         tradeUpdates.publish(event, order, node::order);
+        if (platformStream != null) {
+            platformStream.publish(event, order);
+        }
     }
 
     // ------------------------------------------------------------------ routing
 
     private Router router(Vertx v) {
         Router router = Router.router(v);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+        BodyHandler small = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
+        BodyHandler upload = BodyHandler.create(false).setBodyLimit(PlatformApi.MAX_UPLOAD_BYTES);
+        router.route().handler(c -> (platform != null && PlatformApi.DEPLOY_PATH.equals(c.normalizedPath()) ? upload : small)
+                .handle(c));
         router.route("/v2/*").handler(this::authenticate);
         router.get("/v2/account").blockingHandler(c -> reply(c, 200, account()), false);
         router.getWithRegex("/v2/orders:by_client_order_id").blockingHandler(this::orderByClientId, false);
@@ -225,6 +263,12 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
         router.get("/v2/calendar").handler(this::calendar);
         router.get("/v2/assets").blockingHandler(this::listAssets, false);
         router.get("/v2/assets/:symbol").blockingHandler(this::getAsset, false);
+        if (platform != null) {
+            platform.mount(router, this::authenticate);
+            router.get("/").handler(c -> c.redirect("/console/"));
+            router.get("/console").handler(c -> c.redirect("/console/"));
+            router.get("/console/*").handler(console::handle);
+        }
         router.route().failureHandler(this::failure);
         router.errorHandler(404, c -> error(c, new ApiError(404, 40410000, "endpoint not found")));
         router.errorHandler(405, c -> error(c, new ApiError(405, 40510000, "method not allowed")));
@@ -232,6 +276,16 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
     }
 
     private void authenticate(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader("Authorization");
+        if (authorization != null && authorization.startsWith(BEARER)) {
+            Optional<Sessions.Session> session = sessions.find(authorization.substring(BEARER.length()).trim());
+            if (session.isEmpty()) {
+                error(ctx, new ApiError(401, 40110000, "request is not authorized: the session expired or was logged out"));
+                return;
+            }
+            admit(ctx, session.get().keyId(), Optional.of(session.get().role()));
+            return;
+        }
         String keyId = ctx.request().getHeader(KEY_HEADER);
         String secret = ctx.request().getHeader(SECRET_HEADER);
         if (keyId == null || secret == null || keyId.isEmpty() || secret.isEmpty()) {
@@ -264,13 +318,15 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
             return;
         }
         HttpMethod method = ctx.request().method();
-        boolean changes = method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
+        boolean changes = method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS
+                && !PlatformApi.CALCULATIONS.contains(ctx.normalizedPath());
         if (changes && !role.get().canTrade()) {
             error(ctx, ApiError.forbidden("forbidden: the key's role " + role.get().name().toLowerCase(Locale.ROOT)
                     + " may not " + method.name()));
             return;
         }
         ctx.put(ROLE, role.get());
+        ctx.put(PlatformApi.KEY_ID, keyId);
         ctx.put(OWNER, StrategyId.of("api." + keyId));
         ctx.next();
     }
@@ -283,6 +339,8 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
             error(ctx, new ApiError(413, 41310000, "request body is larger than " + settings.maxBodyBytes() + " bytes"));
         } else if (f instanceof DecodeException || f instanceof ClassCastException) {
             error(ctx, new ApiError(400, 40010001, "request body is not a JSON object"));
+        } else if (f instanceof IllegalArgumentException && ctx.normalizedPath().startsWith("/api/v1/")) {
+            error(ctx, new ApiError(422, 42210000, f.getMessage()));
         } else if (f == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             error(ctx, new ApiError(ctx.statusCode(), ctx.statusCode() * 100_000, "request failed"));
         } else {

@@ -53,6 +53,31 @@ final class Http {
         }
     }
 
+    /** A request authenticated by a console session's bearer token (none when {@code token} is null). */
+    Reply bearer(String method, String path, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Reply put(String path, ApiKeyStore.Credentials key, String body) {
+        return send("PUT", path, key, body);
+    }
+
     Reply get(String path, ApiKeyStore.Credentials key) {
         return send("GET", path, key, null);
     }

@@ -10,7 +10,13 @@ import io.amcp.web.AlpacaApiServer;
 import io.amcp.web.AlpacaApiSettings;
 import io.amcp.web.ApiKeyStore;
 import io.amcp.web.AssetInfo;
+import io.amcp.web.BacktestStrategies;
+import io.amcp.web.BundleInventory;
+import io.amcp.web.PlatformServices;
 import io.amcp.web.Role;
+import io.amcp.api.spi.AuditLog;
+import io.amcp.api.spi.DatasetProvider;
+import io.amcp.api.spi.PluginDeployer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,10 +24,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs an {@link AlpacaApiServer} over the platform's {@link TradingNode} and registers it as an
  * {@link OrderEventListener}, which the kernel calls for every order event (trade_updates stream).
+ * Unless {@code console=false}, the same server serves the platform API and the web console, reaching
+ * dataset providers, backtestable strategies, the audit log, the plugin deployer and Config Admin
+ * as they come and go.
  */
 @Component(immediate = true, configurationPid = "io.amcp.web.alpaca", service = OrderEventListener.class)
 @Designate(ocd = AlpacaApiConfig.class)
@@ -38,9 +54,29 @@ public final class AlpacaApiComponent implements OrderEventListener {
 
     private final AlpacaApiServer server;
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<DatasetProvider> datasets = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<BacktestStrategies> backtestStrategies = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginDeployer deployer;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfigurationAdmin configAdmin;
+
     @Activate
-    public AlpacaApiComponent(@Reference TradingNode node, @Reference Clock clock, AlpacaApiConfig config)
-            throws IOException {
+    public AlpacaApiComponent(@Reference TradingNode node, @Reference Clock clock, AlpacaApiConfig config,
+            BundleContext context) throws IOException {
         ApiKeyStore keys = loadKeys(config.keysFile());
         List<AssetInfo> assets = new ArrayList<>();
         for (String spec : config.assets()) {
@@ -48,8 +84,39 @@ public final class AlpacaApiComponent implements OrderEventListener {
         }
         AlpacaApiSettings settings = new AlpacaApiSettings(config.accountNumber(), config.requestsPerMinute(),
                 config.burst(), config.maxBodyBytes(), assets, NyseCalendar.INSTANCE);
-        server = new AlpacaApiServer(node, keys, clock, settings);
+        PlatformServices services = config.console() ? platformServices(config, context) : null;
+        server = new AlpacaApiServer(node, keys, clock, settings, services);
         server.start(config.host(), config.port());
+    }
+
+    private PlatformServices platformServices(AlpacaApiConfig config, BundleContext context) {
+        Path models = Path.of(config.modelRegistry());
+        if (!models.isAbsolute()) {
+            models = Path.of(System.getProperty("karaf.data", "data")).resolve(models);
+        }
+        BundleInventory bundles = () -> {
+            List<BundleInventory.BundleRow> rows = new ArrayList<>();
+            for (Bundle b : context.getBundles()) {
+                rows.add(new BundleInventory.BundleRow(b.getBundleId(), String.valueOf(b.getSymbolicName()),
+                        b.getVersion().toString(), state(b.getState())));
+            }
+            return rows;
+        };
+        return PlatformServices.builder(config.nodeId()).datasets(() -> datasets)
+                .backtestStrategies(() -> backtestStrategies).audit(() -> Optional.ofNullable(audit))
+                .deployer(() -> Optional.ofNullable(deployer)).bundles(bundles)
+                .parameters(new ConfigAdminStrategyParameters(() -> configAdmin)).modelRegistry(models).build();
+    }
+
+    private static String state(int state) {
+        return switch (state) {
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            default -> "UNINSTALLED";
+        };
     }
 
     /** The bound port. */

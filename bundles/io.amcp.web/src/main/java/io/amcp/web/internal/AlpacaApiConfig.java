@@ -32,4 +32,14 @@ public @interface AlpacaApiConfig {
 
     @AttributeDefinition(description = "Assets listed by /v2/assets: SYMBOL[:class[:exchange[:name]]]")
     String[] assets() default {};
+
+    @AttributeDefinition(description = "Serve the platform API (/api/v1) and the web console (/console/)")
+    boolean console() default true;
+
+    @AttributeDefinition(description = "This node's name in /api/v1/nodes")
+    String nodeId() default "node-1";
+
+    @AttributeDefinition(description = "Model registry folder listed on the console's AI/ML tab; relative "
+            + "paths resolve against karaf.data")
+    String modelRegistry() default "amcp/models";
 }

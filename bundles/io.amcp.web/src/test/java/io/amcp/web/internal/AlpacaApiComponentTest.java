@@ -28,7 +28,7 @@ class AlpacaApiComponentTest {
         Path keys = dir.resolve("keys");
         Files.write(keys, List.of("# API keys", line));
         Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("5000"), 1.0);
-        AlpacaApiComponent component = new AlpacaApiComponent(kernel, kernel.clock(), config(keys.toString()));
+        AlpacaApiComponent component = new AlpacaApiComponent(kernel, kernel.clock(), config(keys.toString()), null);
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + component.port() + "/v2/account"))
@@ -52,6 +52,9 @@ class AlpacaApiComponentTest {
             @Override public int burst() { return 200; }
             @Override public int maxBodyBytes() { return 65536; }
             @Override public String[] assets() { return new String[] {"AAPL:equity:NASDAQ:Apple Inc."}; }
+            @Override public boolean console() { return false; }
+            @Override public String nodeId() { return "node-test"; }
+            @Override public String modelRegistry() { return "models"; }
         };
     }
 }

@@ -1,0 +1,97 @@
+package io.amcp.web;
+
+import io.amcp.api.model.BarSeries;
+import io.amcp.api.model.Instrument;
+import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Money;
+import io.amcp.api.model.Quantity;
+import io.amcp.api.model.StrategyId;
+import io.amcp.api.order.OrderEvent;
+import io.amcp.api.spi.DatasetProvider;
+import io.amcp.api.spi.Strategy;
+import io.amcp.broker.paper.PaperExchange;
+import io.amcp.broker.paper.PaperSettings;
+import io.amcp.core.Kernel;
+import io.amcp.core.KernelListener;
+import io.amcp.core.SimulatedClock;
+import io.amcp.core.journal.Journal;
+import io.amcp.core.risk.BuyingPowerRule;
+import io.amcp.datasource.file.BundledDatasets;
+import io.amcp.strategy.smacross.SmaCrossStrategy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real kernel with a frictionless paper exchange, an SMA-cross strategy trading AAPL and the
+ * first {@code replayBars} real AAPL 2013 daily bars replayed through it, served by an
+ * {@link AlpacaApiServer} with the platform API and console on 127.0.0.1 (free port). The bundled
+ * datasets back the dataset and backtest endpoints; an admin, a trader and a viewer key exist.
+ */
+final class ConsoleNode implements AutoCloseable {
+
+    static final StrategyId STRATEGY = StrategyId.of("sma-aapl");
+
+    final BundledDatasets datasets = new BundledDatasets();
+    final BarSeries aapl = datasets.load(BundledDatasets.AAPL_2013).get(0);
+    final SimulatedClock clock = new SimulatedClock(aapl.time()[0] - 1);
+    final Kernel kernel = new Kernel(clock, Journal.NONE, Money.of("100000"), 1.0);
+    final ApiKeyStore keys = new ApiKeyStore(1_000);
+    final ApiKeyStore.Credentials admin = keys.issue(Role.ADMIN);
+    final ApiKeyStore.Credentials trader = keys.issue(Role.TRADER);
+    final ApiKeyStore.Credentials viewer = keys.issue(Role.VIEWER);
+    final ChainedAuditLog audit = new ChainedAuditLog();
+    final AlpacaApiServer server;
+    final String baseUrl;
+
+    /** Builds SMA-cross instances for backtests; parameters fast, slow, qty. */
+    static final BacktestStrategies SMA_CROSS = new BacktestStrategies() {
+        @Override
+        public List<String> names() {
+            return List.of("sma-cross");
+        }
+
+        @Override
+        public Strategy create(String name, StrategyId id, String symbol, Map<String, String> p) {
+            return new SmaCrossStrategy(id, InstrumentId.of(symbol), Integer.parseInt(p.getOrDefault("fast", "10")),
+                    Integer.parseInt(p.getOrDefault("slow", "30")), Quantity.of(Long.parseLong(p.getOrDefault("qty", "10"))));
+        }
+    };
+
+    ConsoleNode(int replayBars, Path modelRegistry) {
+        kernel.addRiskRule(new BuyingPowerRule());
+        kernel.registerInstrument(Instrument.equity("AAPL"));
+        PaperExchange exchange = new PaperExchange(clock, PaperSettings.FRICTIONLESS, kernel::instrument);
+        kernel.addBroker(exchange);
+        kernel.addMarketDataSink(exchange);
+        kernel.addStrategy(new SmaCrossStrategy(STRATEGY, aapl.instrument().id(), 5, 20, Quantity.of(50)));
+        PlatformServices services = PlatformServices.builder("node-test")
+                .datasets(() -> List.<DatasetProvider>of(datasets)).backtestStrategies(() -> List.of(SMA_CROSS))
+                .audit(() -> Optional.of(audit))
+                .bundles(() -> List.of(new BundleInventory.BundleRow(0, "org.apache.felix.framework", "7.0.5", "ACTIVE"),
+                        new BundleInventory.BundleRow(42, "io.amcp.web", "0.1.0.SNAPSHOT", "ACTIVE")))
+                .riskReport(() -> Optional.of(Map.of("var_95_1d", 1234.5)))
+                .modelRegistry(modelRegistry).build();
+        server = new AlpacaApiServer(kernel, keys, clock, AlpacaApiSettings.defaults().withRateLimit(100_000, 100_000),
+                services);
+        kernel.addListener(new KernelListener() {
+            @Override
+            public void onOrderEvent(OrderEvent event) {
+                server.onOrderEvent(event, kernel.order(event.clientOrderId()));
+            }
+        });
+        kernel.start("kernel-console-test");
+        for (int i = 0; i < replayBars; i++) {
+            kernel.post(aapl.bar(i));
+        }
+        kernel.call(() -> null);
+        baseUrl = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        kernel.stop();
+    }
+}
