@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class FixedMacroSeries implements MacroSeries {
 
-    /** One query and the newest period's value it returned for {@code watched}. */
+    /** One query: the instant asked about and the answer given. */
     record Query(Instant knownAt, List<MacroObservation> answer) {
     }
 

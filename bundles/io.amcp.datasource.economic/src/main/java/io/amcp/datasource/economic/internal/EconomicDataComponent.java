@@ -40,8 +40,12 @@ public final class EconomicDataComponent implements EconomicData {
     public EconomicDataComponent(EconomicDataConfig config,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
             CredentialStore credentials) {
-        this(new EconomicDataService(EconomicSettings.of(config), credentials, System::getenv, Clock.systemUTC(),
-                ResilientHttp.Sleeper.REAL), EconomicSettings.of(config).refreshInterval().toMillis());
+        this(EconomicSettings.of(config), credentials);
+    }
+
+    private EconomicDataComponent(EconomicSettings settings, CredentialStore credentials) {
+        this(new EconomicDataService(settings, credentials, System::getenv, Clock.systemUTC(), ResilientHttp.Sleeper.REAL),
+                settings.refreshInterval().toMillis());
     }
 
     EconomicDataComponent(EconomicDataService service, long refreshMillis) {
