@@ -64,8 +64,13 @@ record EconomicSettings(List<SeriesRef> series, String fredBaseUrl, String ecbBa
      */
     static EconomicSettings of(EconomicDataConfig config) {
         List<SeriesRef> series = new ArrayList<>();
-        for (String entry : config.series()) {
-            series.add(SeriesRef.parse(entry));
+        // a .cfg file gives "a, b, c" as one string, Configuration Admin's typed arrays give one entry per element
+        for (String entries : config.series()) {
+            for (String entry : entries.split(",")) {
+                if (!entry.isBlank()) {
+                    series.add(SeriesRef.parse(entry));
+                }
+            }
         }
         LocalTime release;
         try {

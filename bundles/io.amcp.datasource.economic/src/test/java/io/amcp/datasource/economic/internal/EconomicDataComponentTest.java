@@ -47,6 +47,15 @@ class EconomicDataComponentTest {
     }
 
     @Test
+    void aCommaSeparatedSeriesListFromACfgFileIsSplit() {
+        EconomicSettings settings = EconomicSettings.of(config(Map.of("series",
+                new String[] {"fred:GDP, ecb:EXR/D.USD.EUR.SP00.A;lag=0 ,worldbank:USA/NY.GDP.MKTP.CD"})));
+
+        assertThat(settings.series()).extracting(SeriesRef::id).containsExactly("fred:GDP", "ecb:EXR/D.USD.EUR.SP00.A",
+                "worldbank:USA/NY.GDP.MKTP.CD");
+    }
+
+    @Test
     void badConfigurationNamesTheAttribute() {
         assertThatThrownBy(() -> EconomicSettings.of(config(Map.of("fredReleaseTime", "5pm"))))
                 .hasMessageStartingWith("fredReleaseTime:");
