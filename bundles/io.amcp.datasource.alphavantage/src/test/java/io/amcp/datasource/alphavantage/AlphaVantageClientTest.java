@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -326,5 +327,32 @@ class AlphaVantageClientTest {
                 .isInstanceOfSatisfying(AlphaVantageException.class, e -> assertThat(e.kind()).isEqualTo(Kind.THROTTLED))
                 .hasMessageContaining("client-side rate limit").hasMessageContaining("PT1M30S");
         assertThat(server.requests()).hasSize(3);
+    }
+
+    @Test
+    void aHangingRequestTimesOutWithoutStallingAnotherThread() throws Exception {
+        server.hang();
+        AlphaVantageClient client = new AlphaVantageClient(AlphaVantageClient.Settings.of(server.baseUrl(),
+                Duration.ofMillis(300), RetryPolicy.of(1, Duration.ZERO, Duration.ZERO), 600, Duration.ofSeconds(1)),
+                () -> Optional.of(KEY), java.time.Clock.fixed(NOW, ZoneOffset.UTC),
+                () -> nanos.addAndGet(Duration.ofMinutes(1).toNanos()), sleeps::add);
+        CompletableFuture<Throwable> hanging = CompletableFuture.supplyAsync(() -> {
+            try {
+                client.earnings(InstrumentId.of("SLOW"));
+                return null;
+            } catch (AlphaVantageException e) {
+                return e;
+            }
+        });
+        while (server.requests().isEmpty()) {
+            Thread.onSpinWait();
+        }
+        server.replyResource(200, "aapl-earnings.json");
+
+        assertThat(client.earnings(AAPL).annual()).hasSize(2);
+        assertThat(hanging.get()).isInstanceOfSatisfying(AlphaVantageException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+            assertThat(e.getMessage()).contains("EARNINGS SLOW", "no answer within PT0.3S").doesNotContain(KEY);
+        });
     }
 }

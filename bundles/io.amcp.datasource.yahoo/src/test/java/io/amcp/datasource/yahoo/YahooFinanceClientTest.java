@@ -267,4 +267,19 @@ class YahooFinanceClientTest {
         assertThatThrownBy(() -> client(SEP_02).chart(AAPL, SEP_02, AUG_27, YahooInterval.DAILY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from: must be before to for AAPL");
     }
+
+    @Test
+    void aWindowWithoutSessionsGivesAnEmptySeries() {
+        // Yahoo leaves out timestamp and the quote columns when a window holds no session (a weekend)
+        server.reply(200, "{\"chart\":{\"result\":[{\"meta\":{\"currency\":\"USD\",\"symbol\":\"AAPL\","
+                + "\"exchangeTimezoneName\":\"America/New_York\",\"instrumentType\":\"EQUITY\",\"dataGranularity\":\"1d\"},"
+                + "\"indicators\":{\"quote\":[{}],\"adjclose\":[{}]}}],\"error\":null}}");
+
+        YahooChart chart = client(SEP_02).chart(AAPL, Instant.parse("2020-08-29T00:00:00Z"),
+                Instant.parse("2020-08-31T00:00:00Z"), YahooInterval.DAILY);
+
+        assertThat(chart.bars().size()).isZero();
+        assertThat(chart.adjustedClose()).isEmpty();
+        assertThat(chart.corporateActions()).isEmpty();
+    }
 }
