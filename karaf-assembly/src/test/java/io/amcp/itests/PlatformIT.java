@@ -373,6 +373,50 @@ public class PlatformIT {
     }
 
     /**
+     * The AI path end to end inside Karaf: a model is trained on real bars (the bundled Bitstamp BTC
+     * 5-minute series) with a purged hold-out, registered, loaded by the inference bundle as a
+     * Predictor service from its configuration, and an ML strategy configured at run time predicts on
+     * the node's live AAPL feed. This checks the plumbing (a BTC intraday model scoring AAPL daily bars
+     * says nothing about skill; the strategy's out-of-sample result is pinned in its own backtest test).
+     */
+    @Test
+    public void aModelTrainedInsideKarafServesPredictionsToAnMlStrategy() throws Exception {
+        features.installFeature("amcp-strategy-ml", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        io.amcp.api.spi.DatasetProvider datasets = await("the bundled datasets",
+                () -> serviceOf(io.amcp.api.spi.DatasetProvider.class), d -> d != null);
+        Path registry = Path.of(System.getProperty("karaf.data"), "itest-models");
+        io.amcp.api.model.BarSeries btc = datasets.load("btc-bitstamp").get(0);
+        int version = MlModelSetup.trainAndRegister(registry, "itest-gbt", "btc-bitstamp", btc);
+        assertEquals(1, version);
+        org.osgi.service.cm.Configuration model = configAdmin.getFactoryConfiguration("io.amcp.ai.inference",
+                "itest", "?");
+        model.update(new Hashtable<>(Map.of("model.name", "itest-gbt", "registry", registry.toString(),
+                "device", "CPU")));
+        org.osgi.service.cm.Configuration strategy = configAdmin.getFactoryConfiguration("io.amcp.strategy.ml",
+                "itest", "?");
+        strategy.update(new Hashtable<>(Map.of("id", "ml-aapl", "symbol", "AAPL", "lot", "1",
+                "minConfidence", "0.34", "predictor.target", "(model.name=itest-gbt)")));
+        try {
+            double[] probabilities = await("a prediction on live AAPL bars after warm-up",
+                    () -> MlModelSetup.lastPrediction(bundleContext, "ml-aapl"), p -> p != null);
+            double total = 0;
+            for (double p : probabilities) {
+                assertTrue("probability in [0, 1]: " + p, p >= 0 && p <= 1);
+                total += p;
+            }
+            assertEquals("class probabilities sum to one", 1.0, total, 1e-9);
+        } finally {
+            strategy.delete();
+            model.delete();
+        }
+    }
+
+    private <S> S serviceOf(Class<S> type) {
+        org.osgi.framework.ServiceReference<S> ref = bundleContext.getServiceReference(type);
+        return ref == null ? null : bundleContext.getService(ref);
+    }
+
+    /**
      * A risk rule installed and configured at run time blocks an order from the API entry point
      * (TradingNode, which the REST API, MCP server and shell use) with the rule and limit named, and
      * a changed limit takes effect without a restart.
