@@ -134,6 +134,7 @@ final class FeedPoller implements AutoCloseable {
         try {
             List<NewsItem> added = pipeline.accept(feed.source(), adapter.get().parse(response.body()));
             health.compute(feed.source(), (k, h) -> h.succeeded(clock.instant(), added.size()));
+            pipeline.publish(added);
             return new PollResult(added, settings.interval());
         } catch (NewsFormatException e) {
             return failed(feed, e.getMessage(), null);

@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,8 +52,13 @@ public final class NewsComponent implements NewsFeed, NewsHealth {
     static NewsSource create(NewsConfig config, List<CredentialStore> credentials, Clock clock) {
         List<FeedSpec> feeds = new ArrayList<>();
         String[] entries = config.feeds();
+        Set<String> sources = new HashSet<>();
         for (int i = 0; i < entries.length; i++) {
-            feeds.add(FeedSpec.parse(entries[i], i));
+            FeedSpec feed = FeedSpec.parse(entries[i], i);
+            if (!sources.add(feed.source())) {
+                throw new IllegalArgumentException("feeds[" + i + "]: feed '" + feed.source() + "' is listed twice");
+            }
+            feeds.add(feed);
         }
         PollSettings settings = new PollSettings(Duration.ofSeconds(config.pollIntervalSeconds()),
                 Duration.ofSeconds(config.requestTimeoutSeconds()), Duration.ofSeconds(config.backoffInitialSeconds()),

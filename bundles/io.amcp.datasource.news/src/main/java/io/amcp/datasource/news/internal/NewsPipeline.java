@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where entries from every adapter meet: de-duplicated across feeds (by link and by headline), tagged
  * with symbols, scored, stored, then pushed to subscribers. Thread-safe; listeners run on the thread
- * that delivered the entries (a feed's poller or the webhook), after the item is stored.
+ * that delivered the entries (a feed's poller or the webhook), after the item is stored and the
+ * feed's health is updated.
  */
 final class NewsPipeline implements NewsFeed, AutoCloseable {
 
@@ -46,7 +47,10 @@ final class NewsPipeline implements NewsFeed, AutoCloseable {
         }
     }
 
-    /** Processes entries from {@code source}; returns the new items, duplicates left out. */
+    /**
+     * De-duplicates, tags, scores and stores entries from {@code source}; returns the new items,
+     * duplicates left out. The caller then {@link #publish}es them, once its own bookkeeping is done.
+     */
     List<NewsItem> accept(String source, List<FeedEntry> entries) {
         List<NewsItem> added = new ArrayList<>();
         synchronized (this) {
@@ -63,6 +67,11 @@ final class NewsPipeline implements NewsFeed, AutoCloseable {
                 added.add(item);
             }
         }
+        return added;
+    }
+
+    /** Pushes items returned by {@link #accept} to the subscribers; a failing subscriber does not stop the others. */
+    void publish(List<NewsItem> added) {
         for (NewsItem item : added) {
             for (Consumer<NewsItem> listener : listeners) {
                 try {
@@ -72,7 +81,6 @@ final class NewsPipeline implements NewsFeed, AutoCloseable {
                 }
             }
         }
-        return added;
     }
 
     private void remember(NewsItem item, StoryKeys keys) {

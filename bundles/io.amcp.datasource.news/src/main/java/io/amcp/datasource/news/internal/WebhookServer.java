@@ -115,6 +115,7 @@ final class WebhookServer implements AutoCloseable {
                 return;
             }
             health.updateAndGet(h -> h.succeeded(clock.instant(), added.size()));
+            pipeline.publish(added);
             ObjectNode answer = Json.MAPPER.createObjectNode();
             answer.put("accepted", added.size());
             answer.put("duplicates", entries.size() - added.size());

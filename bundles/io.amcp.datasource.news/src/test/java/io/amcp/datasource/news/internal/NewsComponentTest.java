@@ -64,6 +64,9 @@ class NewsComponentTest {
                 "feeds", new String[] {"rss:a=ftp://example.com/rss"})), List.of(), Clock.systemUTC()))
                 .hasMessageStartingWith("feeds[0]: url must be http(s)");
         assertThatThrownBy(() -> NewsComponent.create(config(Map.of("storeDirectory", dir.toString(),
+                "feeds", new String[] {"rss:a=https://example.com/1", "rss:a=https://example.com/2"})), List.of(), Clock.systemUTC()))
+                .hasMessage("feeds[1]: feed 'rss:a' is listed twice");
+        assertThatThrownBy(() -> NewsComponent.create(config(Map.of("storeDirectory", dir.toString(),
                 "pollIntervalSeconds", 0)), List.of(), Clock.systemUTC()))
                 .hasMessageStartingWith("pollIntervalSeconds must be > 0");
     }

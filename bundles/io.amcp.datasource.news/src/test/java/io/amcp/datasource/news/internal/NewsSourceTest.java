@@ -78,7 +78,7 @@ class NewsSourceTest {
     void webhookRequiresTheSecretAndNamesTheFieldAtFault() throws Exception {
         try (NewsSource source = source(List.of(), Duration.ofSeconds(10), 0)) {
             BlockingQueue<NewsItem> received = new LinkedBlockingQueue<>();
-            source.subscribe(received::add);
+            AutoCloseable subscription = source.subscribe(received::add);
             URI uri = URI.create("http://127.0.0.1:" + source.webhookPort().orElseThrow() + WebhookServer.PATH);
             String story = "{\"title\":\"Apple wins dismissal of patent lawsuit\",\"url\":\"https://news.example.com/a\","
                     + "\"published\":\"2024-05-02T14:00:00Z\",\"body\":\"A good outcome.\"}";
@@ -112,6 +112,10 @@ class NewsSourceTest {
                 assertThat(h.itemsAccepted()).isEqualTo(1);
                 assertThat(h.lastError()).contains("[1].published");
             });
+            subscription.close();
+            // listeners run before the webhook answers, so after the 202 nothing more can arrive
+            assertThat(post(uri, SECRET, "{\"title\":\"After unsubscribing\"}").statusCode()).isEqualTo(202);
+            assertThat(received).isEmpty();
         }
     }
 
