@@ -266,7 +266,6 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
         if (platform != null) {
             platform.mount(router, this::authenticate);
             router.get("/").handler(c -> c.redirect("/console/"));
-            router.get("/console").handler(c -> c.redirect("/console/"));
             router.get("/console/*").handler(console::handle);
         }
         router.route().failureHandler(this::failure);

@@ -89,6 +89,12 @@ final class ConsoleNode implements AutoCloseable {
         baseUrl = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
 
+    /** Replays bar {@code index} of the AAPL data and waits until the kernel has processed it. */
+    void replay(int index) {
+        kernel.post(aapl.bar(index));
+        kernel.call(() -> null);
+    }
+
     @Override
     public void close() {
         server.stop();
