@@ -238,6 +238,28 @@ class EncryptedVaultTest {
         assertThatThrownBy(() -> new EncryptedVault(dir, dir.resolve("k"), null, 0, null)).hasMessageStartingWith("pbkdf2Iterations:");
     }
 
+    /** Everything the vault logs (slf4j-simple writes warnings and errors to System.err) names credentials, never values. */
+    @Test
+    void logsNeverContainASecret() throws Exception {
+        java.io.PrintStream standardError = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            EncryptedVault vault = open();
+            vault.store("alpaca.key-id", KEY_ID);
+            Files.writeString(dir.resolve("vault.dat"), "entry broken\n", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(dir.resolve("vault.dat.1.tmp"), KEY_ID);
+            EncryptedVault reopened = open();
+            reopened.store("alpaca.secret", SECRET);
+            assertThat(reopened.secret("alpaca.key-id")).contains(KEY_ID);
+        } finally {
+            System.setErr(standardError);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("damaged").contains("vault.dat.1.tmp");
+        assertThat(log).doesNotContain(KEY_ID).doesNotContain("s3cr3t");
+    }
+
     @Test
     void aFileThatIsNotAVaultIsAClearError() throws Exception {
         Files.writeString(dir.resolve("vault.dat"), "hello\n");
