@@ -48,6 +48,7 @@ public final class McpServerComponent implements MarketDataSink, RiskReportServi
     private final LiveRiskReports risk;
     private final McpHttpServer server;
     private final ScheduledExecutorService sampler;
+    private final int port;
     private final List<DatasetProvider> datasets = new CopyOnWriteArrayList<>();
     private final List<RiskRule> rules = new CopyOnWriteArrayList<>();
     private volatile AuditLog audit;
@@ -77,7 +78,7 @@ public final class McpServerComponent implements MarketDataSink, RiskReportServi
                 : FrameworkUtil.getBundle(getClass()).getVersion().toString();
         server = new McpHttpServer(McpTools.dispatcher(services, json), json, BearerAuthenticator.ofFile(keys),
                 config.endpoint(), config.maxBodyBytes(), version);
-        int port = server.start(config.host(), config.port(), config.threads());
+        port = server.start(config.host(), config.port(), config.threads());
         sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "amcp-mcp-equity");
             t.setDaemon(true);
@@ -91,6 +92,11 @@ public final class McpServerComponent implements MarketDataSink, RiskReportServi
             }
         }, 0, Math.max(1, config.equitySampleSeconds()), TimeUnit.SECONDS);
         LOG.info("MCP server on http://{}:{}{} (bearer tokens from {})", config.host(), port, config.endpoint(), keys);
+    }
+
+    /** The bound port. */
+    int port() {
+        return port;
     }
 
     @Deactivate
