@@ -3,6 +3,7 @@ package io.amcp.surveillance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.amcp.api.model.Bar;
 import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.InstrumentId;
@@ -30,9 +31,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,10 +127,114 @@ class SurveillanceTest {
     }
 
     @Test
-    void aNormalSessionOfTheSmaStrategyRaisesNoAlert() {
+    void aNormalSessionOfTheSmaStrategyRaisesNoAlert(@TempDir Path dir) throws Exception {
         List<OrderView> orders = smaSession(null).orders();
         assertThat(orders).filteredOn(o -> o.status() == OrderStatus.FILLED).hasSizeGreaterThan(4);
         assertThat(surveillance.analyse(orders)).isEmpty();
+        // the scheduled surveillance on the day of the session's last fill: quiet, one trade reported
+        OrderView last = orders.stream().filter(o -> o.status() == OrderStatus.FILLED)
+                .max(java.util.Comparator.comparingLong(OrderView::updatedTime)).orElseThrow();
+        LocalDate day = Instant.ofEpochSecond(last.updatedTime() / SECOND).atZone(NEW_YORK).toLocalDate();
+        List<Alert> raised = new ArrayList<>();
+        DailySurveillance daily = new DailySurveillance(() -> orders, SurveillanceSettings.DEFAULTS, SCHEDULE, "ACC-1", dir,
+                null, raised::add);
+        long reportTime = day.atTime(16, 30).atZone(NEW_YORK).toEpochSecond() * SECOND;
+        assertThat(daily.tick(reportTime).closed()).containsKey(day);
+        assertThat(raised).isEmpty();
+        assertThat(dir.resolve("surveillance-" + day + ".md")).content().contains("## Alerts: 0", "No alerts.");
+        assertThat(Files.readAllLines(dir.resolve("trades-ACC-1-" + day + ".csv"))).hasSize(2)
+                .last().asString().contains(",sma," + last.clientOrderId() + ",");
+    }
+
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final DailySurveillance.Schedule SCHEDULE = new DailySurveillance.Schedule(NEW_YORK, LocalTime.of(16, 30),
+            Duration.ofMinutes(5));
+
+    /**
+     * Seeded through the real kernel and paper exchange on one-second BTC/USD bars (each bar's open 5 bps
+     * above the last): strategies alpha and beta buy and sell 1 BTC on the same bar (a wash: both fill at
+     * the next open); spoofer rests a 50 BTC sell far above the market, buys 1 at market, and cancels the
+     * 50 two seconds after placing it. The scheduled surveillance raises each pattern once, during the
+     * day, and writes the day's files at 16:30 New York time; retention removes a seven-year-old report.
+     */
+    @Test
+    void seededWashTradesAndSpoofingAreFlaggedByTheScheduledSurveillance(@TempDir Path dir) throws Exception {
+        InstrumentId btc = InstrumentId.of("BTC/USD");
+        long t0 = Instant.parse("2023-03-14T14:00:00Z").getEpochSecond() * SECOND; // 10:00 in New York
+        SimulatedClock clock = new SimulatedClock(t0 - SECOND);
+        Kernel kernel = new Kernel(clock, Journal.NONE, Money.of("10000000"), 1.0);
+        PaperExchange venue = new PaperExchange((Clock) clock, PaperSettings.FRICTIONLESS);
+        kernel.addBroker(venue);
+        kernel.addMarketDataSink(venue);
+        int[] bar = {0};
+        Runnable nextBar = () -> {
+            double open = 20_000 + 10 * bar[0];
+            kernel.processBar(Bar.of(btc, t0 + bar[0] * SECOND, open, open + 2, open - 2, open + 1, 50));
+            bar[0]++;
+        };
+        nextBar.run();
+        kernel.submit(StrategyId.of("alpha"), SubmitOrder.market(btc, Side.BUY, Quantity.of(1)));
+        kernel.submit(StrategyId.of("beta"), SubmitOrder.market(btc, Side.SELL, Quantity.of(1)));
+        nextBar.run();
+        OrderView layer = kernel.submit(StrategyId.of("spoofer"), SubmitOrder.limit(btc, Side.SELL, Quantity.of(50), Price.of("21000")));
+        kernel.submit(StrategyId.of("spoofer"), SubmitOrder.market(btc, Side.BUY, Quantity.of(1)));
+        nextBar.run();
+        nextBar.run();
+        kernel.cancel(layer.clientOrderId());
+        assertThat(kernel.order(layer.clientOrderId()).status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(kernel.orders()).filteredOn(o -> o.status() == OrderStatus.FILLED).hasSize(3);
+
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Path ancient = Files.writeString(reports.resolve("surveillance-2016-03-01.md"), "old");
+        Files.setLastModifiedTime(ancient, FileTime.from(Instant.parse("2016-03-01T21:30:00Z")));
+        List<Alert> raised = new ArrayList<>();
+        DailySurveillance daily = new DailySurveillance(kernel::orders, SurveillanceSettings.DEFAULTS, SCHEDULE, "ACC-1",
+                reports, new RecordRetention(reports, null, Duration.ofDays(2192), clock), raised::add);
+
+        DailySurveillance.Tick first = daily.tick(t0 + 10 * SECOND);
+        assertThat(first.alerts()).extracting(Alert::type).containsExactlyInAnyOrder(Alert.Type.WASH_TRADE, Alert.Type.SPOOFING);
+        assertThat(first.alerts()).filteredOn(a -> a.type() == Alert.Type.SPOOFING).singleElement()
+                .satisfies(a -> assertThat(a.orders()).startsWith(layer.clientOrderId()));
+        assertThat(first.closed()).isEmpty();
+        assertThat(daily.tick(t0 + 6 * 60 * SECOND).alerts()).as("raised once a day").isEmpty();
+        assertThat(raised).hasSize(2);
+
+        long reportTime = Instant.parse("2023-03-14T20:30:00Z").getEpochSecond() * SECOND; // 16:30 EDT
+        assertThat(daily.tick(reportTime - SECOND).closed()).isEmpty();
+        clock.advanceTo(reportTime);
+        DailySurveillance.Tick close = daily.tick(reportTime);
+        LocalDate day = LocalDate.of(2023, 3, 14);
+        assertThat(close.closed()).containsOnlyKeys(day);
+        assertThat(close.closed().get(day)).containsExactly(reports.resolve("surveillance-2023-03-14.md"),
+                reports.resolve("trades-ACC-1-2023-03-14.csv"), reports.resolve("trades-ACC-1-2023-03-14.json"));
+        assertThat(close.expired()).containsExactly(ancient);
+        assertThat(reports.resolve("surveillance-2023-03-14.md")).content()
+                .contains("# Surveillance report 2023-03-14", "| spoofer | 2 | 1 |", "## Alerts: 2", "**WASH_TRADE**", "**SPOOFING**");
+        List<String> csv = Files.readAllLines(reports.resolve("trades-ACC-1-2023-03-14.csv"));
+        // alpha and beta filled at the second bar's open (20,010), spoofer's buy at the third's (20,020)
+        assertThat(csv).hasSize(4).first().isEqualTo(RegulatoryTradeReport.HEADER);
+        assertThat(csv.subList(1, 4)).allMatch(l -> l.startsWith("2023-03-14,ACC-1,"));
+        assertThat(csv.get(3)).contains(",spoofer,", ",BTC/USD,BUY,MARKET,DAY,1,1,20020,20020,FILLED,2023-03-14T14:00:01Z,2023-03-14T14:00:02Z");
+        String json = Files.readString(reports.resolve("trades-ACC-1-2023-03-14.json"));
+        assertThat(json).startsWith("{\"report_date\":\"2023-03-14\",\"account\":\"ACC-1\",\"trades\":[{")
+                .contains("\"strategy\":\"spoofer\"", "\"symbol\":\"BTC/USD\",\"side\":\"BUY\"",
+                        "\"order_qty\":1,\"filled_qty\":1,\"avg_price\":20020,\"notional\":20020")
+                .endsWith("}]}");
+        assertThat(json.split("\"client_order_id\"", -1)).hasSize(4);
+        assertThat(daily.tick(reportTime + 60 * SECOND).closed()).as("a day is closed once").isEmpty();
+    }
+
+    @Test
+    void theScheduleClosesADayMissedWhileTheNodeWasDownOnTheNextDaysFirstTick(@TempDir Path dir) {
+        OrderView buy = order("alpha", Side.BUY, 100, "150", OrderStatus.FILLED, 100, T, T + SECOND);
+        DailySurveillance daily = new DailySurveillance(() -> List.of(buy), SurveillanceSettings.DEFAULTS, SCHEDULE, "ACC-1",
+                dir, null, a -> { });
+        daily.tick(T + 2 * SECOND); // 2013-06-03 10:00:02 in New York
+        Map<LocalDate, List<Path>> closed = daily.tick(T + 86_400 * SECOND).closed(); // back the next morning
+        assertThat(closed).containsOnlyKeys(LocalDate.of(2013, 6, 3));
+        assertThat(dir.resolve("trades-ACC-1-2013-06-03.csv")).content().contains(",alpha,", ",150,15000,FILLED,");
+        assertThatThrownBy(() -> new DailySurveillance.Schedule(NEW_YORK, LocalTime.NOON, Duration.ZERO))
+                .hasMessageStartingWith("scanIntervalMinutes:");
     }
 
     @Test
