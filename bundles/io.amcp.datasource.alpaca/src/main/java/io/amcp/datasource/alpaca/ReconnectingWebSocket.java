@@ -60,7 +60,6 @@ public final class ReconnectingWebSocket {
     private volatile boolean running;
     private int generation;
     private int attempt;
-    private int connects;
     private WebSocket current;
 
     /**
@@ -104,11 +103,6 @@ public final class ReconnectingWebSocket {
         return running;
     }
 
-    /** Connections opened so far (the first plus each reconnect). Read on the events thread or in tests. */
-    public int connects() {
-        return connects;
-    }
-
     private void connect() {
         if (!running) {
             return;
@@ -128,7 +122,6 @@ public final class ReconnectingWebSocket {
             return;
         }
         current = ws;
-        connects++;
         handler.onOpen(new Session(ws));
     }
 

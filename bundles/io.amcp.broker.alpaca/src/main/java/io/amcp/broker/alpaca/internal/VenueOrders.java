@@ -62,7 +62,6 @@ final class VenueOrders {
     static final class Tracked {
         final ClientOrderId clientOrderId;
         final ClientOrderId parent;
-        SubmitOrder request;
         String alpacaId;
         boolean held;
         boolean acknowledged;
@@ -72,10 +71,9 @@ final class VenueOrders {
         BigDecimal filledNotional = BigDecimal.ZERO;
         Instant submittedAt;
 
-        Tracked(ClientOrderId clientOrderId, ClientOrderId parent, SubmitOrder request, boolean held) {
+        Tracked(ClientOrderId clientOrderId, ClientOrderId parent, boolean held) {
             this.clientOrderId = clientOrderId;
             this.parent = parent;
-            this.request = request;
             this.held = held;
         }
     }
@@ -108,18 +106,17 @@ final class VenueOrders {
         ClientOrderId id = order.clientOrderId();
         if (order.orderClass() == OrderClass.OCO) {
             ClientOrderId tp = ClientOrderId.of(id.value() + SubmitOrder.TAKE_PROFIT_SUFFIX);
-            add(new Tracked(tp, id, order.takeProfitLeg(), false), now);
-            add(new Tracked(ClientOrderId.of(id.value() + SubmitOrder.STOP_LOSS_SUFFIX), id, order.stopLossLeg(), false),
-                    now);
+            add(new Tracked(tp, id, false), now);
+            add(new Tracked(ClientOrderId.of(id.value() + SubmitOrder.STOP_LOSS_SUFFIX), id, false), now);
             ocoParents.put(id, tp);
             return;
         }
-        add(new Tracked(id, null, order, false), now);
+        add(new Tracked(id, null, false), now);
         if (order.takeProfit() != null) {
-            add(new Tracked(order.takeProfitLeg().clientOrderId(), id, order.takeProfitLeg(), true), now);
+            add(new Tracked(order.takeProfitLeg().clientOrderId(), id, true), now);
         }
         if (order.stopLoss() != null) {
-            add(new Tracked(order.stopLossLeg().clientOrderId(), id, order.stopLossLeg(), true), now);
+            add(new Tracked(order.stopLossLeg().clientOrderId(), id, true), now);
         }
     }
 
@@ -134,16 +131,16 @@ final class VenueOrders {
         Tracked top;
         if ("oco".equals(orderClass)) {
             ClientOrderId tp = ClientOrderId.of(id.value() + SubmitOrder.TAKE_PROFIT_SUFFIX);
-            top = new Tracked(tp, id, requestOf(order, tp), false);
+            top = new Tracked(tp, id, false);
             ocoParents.put(id, tp);
         } else {
-            top = new Tracked(id, null, requestOf(order, id), false);
+            top = new Tracked(id, null, false);
         }
         add(top, submitted);
         bind(top, order);
         for (JsonNode leg : legs(order)) {
             ClientOrderId legId = legId(id, leg);
-            Tracked t = new Tracked(legId, id, requestOf(leg, legId), !"oco".equals(orderClass));
+            Tracked t = new Tracked(legId, id, !"oco".equals(orderClass));
             add(t, submitted);
             bind(t, leg);
         }
@@ -225,12 +222,12 @@ final class VenueOrders {
     /** The replacement of {@code old} as Alpaca confirmed it ({@code PATCH} response). */
     List<OrderEvent> replaced(Tracked old, JsonNode replacement) {
         ClientOrderId newId = ClientOrderId.of(replacement.path("client_order_id").asText());
-        Tracked t = new Tracked(newId, old.parent, requestOf(replacement, newId), false);
+        Tracked t = new Tracked(newId, old.parent, false);
         t.acknowledged = true;
         add(t, AlpacaValues.instant(replacement, "submitted_at"));
         bind(t, replacement);
         old.done = true;
-        return List.of(new OrderReplaced(old.clientOrderId, newId, t.request, OrderId.of(t.alpacaId),
+        return List.of(new OrderReplaced(old.clientOrderId, newId, requestOf(replacement, newId), OrderId.of(t.alpacaId),
                 time(replacement, null)));
     }
 
@@ -362,7 +359,7 @@ final class VenueOrders {
         };
     }
 
-    /** A simple platform order equivalent to an Alpaca order object (the replacement after a PATCH, an adopted order). */
+    /** A simple platform order equivalent to an Alpaca order object (the replacement after a PATCH). */
     static SubmitOrder requestOf(JsonNode order, ClientOrderId id) {
         OrderType type = OrderType.valueOf(order.path("type").asText("market").toUpperCase(Locale.ROOT));
         SubmitOrder.Builder b = SubmitOrder.builder(InstrumentId.of(order.path("symbol").asText()), side(order),

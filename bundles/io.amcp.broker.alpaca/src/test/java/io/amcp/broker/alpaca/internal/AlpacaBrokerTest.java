@@ -468,4 +468,29 @@ class AlpacaBrokerTest {
             keyless.close();
         }
     }
+
+    @Test
+    void anOcoPairIsTrackedAsTheKernelsTwoLegs() throws Exception {
+        server.route("POST", "/v2/orders", r -> Response.ok(resource("order-oco-new.json")));
+        connect();
+        SubmitOrder oco = SubmitOrder.builder(AAPL, Side.SELL, Quantity.of(10)).clientOrderId(cid("oco-1"))
+                .type(io.amcp.api.order.OrderType.LIMIT).orderClass(io.amcp.api.order.OrderClass.OCO)
+                .takeProfit(TakeProfit.at(Price.of("190"))).stopLoss(StopLoss.at(Price.of("170"))).build();
+        submit(oco, 2);
+        server.push(resource("update-oco-take-profit-fill.json"));
+        server.push(resource("update-oco-stop-loss-canceled.json"));
+        await("the pair's end", () -> oms.events().size() >= 4);
+
+        // Alpaca's OCO parent is the take-profit limit, its leg the stop: the kernel's oco-1-tp and oco-1-sl
+        long acked = nanos("2021-03-16T18:38:01.942282Z");
+        assertThat(oms.events()).containsExactly(
+                new OrderAccepted(cid("oco-1-tp"), OrderId.of("3f0d8a52-7c1e-4b9a-9d6e-1a2b3c4d5e6f"), acked),
+                new OrderAccepted(cid("oco-1-sl"), OrderId.of("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), acked),
+                new OrderFilled(cid("oco-1-tp"), "3f0d8a52-7c1e-4b9a-9d6e-1a2b3c4d5e6f:10", AAPL, Side.SELL,
+                        Quantity.of(10), Price.of("190.02"), Money.ZERO, nanos("2021-03-16T19:30:00.500Z")),
+                new OrderCanceled(cid("oco-1-sl"), "canceled at Alpaca", nanos("2021-03-16T19:30:00.510Z")));
+        assertThat(oms.failures()).isEmpty();
+        assertThat(oms.status("oco-1-tp")).isEqualTo(OrderStatus.FILLED);
+        assertThat(oms.status("oco-1-sl")).isEqualTo(OrderStatus.CANCELED);
+    }
 }

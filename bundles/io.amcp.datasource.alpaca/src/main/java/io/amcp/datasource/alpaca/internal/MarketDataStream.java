@@ -57,7 +57,6 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
     private final Map<InstrumentId, Long> lastBarStart = new HashMap<>();
     private Instant lostAt;
     private int backfilled;
-    private int dropped;
 
     MarketDataStream(AlpacaDataSettings settings, AlpacaCredentials credentials, AlpacaMarketData rest,
             java.time.Clock clock, MarketDataSink sink, Consumer<PluginStatus> status, Runnable giveUp) {
@@ -96,8 +95,8 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
             case "subscription" -> onSubscribed(connection, m);
             case "error" -> onError(m.path("code").asInt(), m.path("msg").asText());
             case "b" -> publishBar(m);
-            case "q" -> publish(m, "quote", () -> sink.onQuote(AlpacaValues.quote(symbol(m), m)));
-            case "t" -> publish(m, "trade", () -> sink.onTrade(AlpacaValues.trade(symbol(m), m)));
+            case "q" -> publish("quote", () -> sink.onQuote(AlpacaValues.quote(symbol(m), m)));
+            case "t" -> publish("trade", () -> sink.onTrade(AlpacaValues.trade(symbol(m), m)));
             default -> LOG.debug("Alpaca stream: ignored message type '{}'", type);
         }
     }
@@ -180,7 +179,7 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
     }
 
     private void publishBar(JsonNode m) {
-        publish(m, "bar", () -> offer(AlpacaValues.bar(symbol(m), m, BarTimeframe.ONE_MINUTE)));
+        publish("bar", () -> offer(AlpacaValues.bar(symbol(m), m, BarTimeframe.ONE_MINUTE)));
     }
 
     /** Publishes a minute bar unless one at or after its start was already published for its symbol. */
@@ -195,11 +194,10 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
         return true;
     }
 
-    private void publish(JsonNode m, String kind, Runnable publish) {
+    private static void publish(String kind, Runnable publish) {
         try {
             publish.run();
         } catch (IllegalArgumentException e) {
-            dropped++;
             LOG.debug("Alpaca stream: unusable {} dropped: {}", kind, e.getMessage());
         }
     }
@@ -211,10 +209,5 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
     /** Bars published from REST backfills so far. */
     int backfilled() {
         return backfilled;
-    }
-
-    /** Unusable messages dropped so far (crossed or zero quotes, bad fields). */
-    int dropped() {
-        return dropped;
     }
 }
