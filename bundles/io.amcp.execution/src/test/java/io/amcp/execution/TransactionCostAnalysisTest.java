@@ -43,5 +43,22 @@ class TransactionCostAnalysisTest {
         assertThat(venues.get("paper").vwapSlippageBps()).isCloseTo(0, offset(1e-9));
         assertThat(venues.get("alpaca").vwapSlippageBps()).isCloseTo(99.00990099, offset(1e-6));
         assertThat(TransactionCostAnalysis.byAlgorithm(List.of(r)).get("twap").shortfallBps()).isCloseTo(150.0, offset(1e-9));
+
+        // best execution: paper 1010 notional, fee 1 = 9.90 bps, all-in 9.90; alpaca 1020, fee 2 = 19.61 bps,
+        // all-in 99.01 + 19.61 = 118.62; shares 1010 / 2030 = 49.75% and 50.25%; ibkr was only failed over
+        List<BestExecutionReport.VenueLine> lines = BestExecutionReport.lines(List.of(r), List.of(
+                new BestExecutionReport.VenueRouting("paper", 3, 1), new BestExecutionReport.VenueRouting("alpaca", 1, 0),
+                new BestExecutionReport.VenueRouting("ibkr", 0, 2)));
+        assertThat(lines).extracting(BestExecutionReport.VenueLine::venue).containsExactly("alpaca", "ibkr", "paper");
+        BestExecutionReport.VenueLine paper = lines.get(2);
+        assertThat(paper.notional()).isCloseTo(1010, offset(1e-9));
+        assertThat(paper.notionalShare()).isCloseTo(1010 / 2030.0, offset(1e-12));
+        assertThat(paper.feesBps()).isCloseTo(1 / 1010.0 * 10_000, offset(1e-9));
+        assertThat(paper.allInBps()).isCloseTo(9.900990099, offset(1e-6));
+        assertThat(paper.orders()).isEqualTo(3);
+        assertThat(lines.get(0).allInBps()).isCloseTo(100 / 101.0 * 100 + 2 / 1020.0 * 10_000, offset(1e-9));
+        assertThat(lines.get(1)).isEqualTo(new BestExecutionReport.VenueLine("ibkr", 0, 0, 0, 0, 0, 0, 0, 2));
+        assertThat(BestExecutionReport.html(List.of(r), List.of())).contains("<td>paper</td><td>1</td><td>1010.00</td>"
+                + "<td>49.75%</td><td>0.00</td><td>9.90</td><td>9.90</td><td>n/a</td><td>n/a</td>", "<svg", "By algorithm and venue");
     }
 }
