@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.TradeTick;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.PluginStatus;
@@ -32,10 +33,11 @@ import org.slf4j.LoggerFactory;
  * {@code [{"T":"success","msg":"connected"}]} -> auth -> {@code authenticated} -> subscribe ->
  * {@code subscription}, then {@code b}/{@code q}/{@code t} messages into the sink.
  *
- * <p>After a reconnect the subscription is sent again and the minute bars missed while
- * disconnected are fetched over REST and published before the stream's own; a bar whose start is
- * not after the last one published for its symbol is dropped, so no bar is doubled. Runs on the
- * stream's events thread only.
+ * <p>After a reconnect the subscription is sent again and the minute bars and trades missed while
+ * disconnected are fetched over REST and published before the stream's own; a bar whose start (a
+ * trade whose time) is not after the last one published for its symbol is dropped, so none is
+ * doubled. Quotes are not backfilled: a missed quote is stale once the next one arrives. Runs on
+ * the stream's events thread only.
  *
  * <p>Stream errors: 402 (auth failed) and 409 (insufficient subscription) stop the source with the
  * reason, as retrying cannot help; 405 (symbol limit) leaves it offline; the others (404 auth
@@ -55,6 +57,7 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
     private final Consumer<PluginStatus> status;
     private final Runnable giveUp;
     private final Map<InstrumentId, Long> lastBarStart = new HashMap<>();
+    private final Map<InstrumentId, Long> lastTradeTime = new HashMap<>();
     private Instant lostAt;
     private int backfilled;
 
@@ -96,7 +99,7 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
             case "error" -> onError(m.path("code").asInt(), m.path("msg").asText());
             case "b" -> publishBar(m);
             case "q" -> publish("quote", () -> sink.onQuote(AlpacaValues.quote(symbol(m), m)));
-            case "t" -> publish("trade", () -> sink.onTrade(AlpacaValues.trade(symbol(m), m)));
+            case "t" -> publish("trade", () -> offer(AlpacaValues.trade(symbol(m), m)));
             default -> LOG.debug("Alpaca stream: ignored message type '{}'", type);
         }
     }
@@ -123,8 +126,9 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
         connection.healthy();
         LOG.info("Alpaca stream subscribed: bars={} quotes={} trades={}", m.path("bars"), m.path("quotes"),
                 m.path("trades"));
-        if (lostAt != null && !settings.bars().isEmpty()) {
+        if (lostAt != null) {
             backfill(lostAt);
+            backfillTrades(lostAt);
         }
         lostAt = null;
         status.accept(PluginStatus.ONLINE);
@@ -153,6 +157,9 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
 
     /** Bars missed since {@code lost}: from the minute after each symbol's last bar (or the loss), up to now. */
     private void backfill(Instant lost) {
+        if (settings.bars().isEmpty()) {
+            return;
+        }
         Instant from = lost.minus(Duration.ofMinutes(1));
         for (InstrumentId id : settings.bars()) {
             Long last = lastBarStart.get(id);
@@ -176,6 +183,38 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
             }
         }
         LOG.info("Alpaca backfill from {}: {} bars published", from, backfilled - before);
+    }
+
+    /**
+     * Trades missed since {@code lost}, per symbol from its last published trade (or the loss): only
+     * trades later than the last one published go out, so none is doubled.
+     */
+    private void backfillTrades(Instant lost) {
+        for (InstrumentId id : settings.trades()) {
+            Long last = lastTradeTime.get(id);
+            Instant from = last == null ? lost : Clock.toInstant(last);
+            try {
+                int published = 0;
+                for (TradeTick trade : rest.trades(id, from, null)) {
+                    published += offer(trade) ? 1 : 0;
+                }
+                backfilled += published;
+                LOG.info("Alpaca trade backfill of {} from {}: {} trades published", id, from, published);
+            } catch (RuntimeException e) {
+                LOG.error("Alpaca trade backfill of {} from {} failed: {}", id, from, e.getMessage());
+            }
+        }
+    }
+
+    /** Publishes a trade unless it is not later than the last one published for its symbol. */
+    private boolean offer(TradeTick trade) {
+        Long last = lastTradeTime.get(trade.instrument());
+        if (last != null && trade.time() <= last) {
+            return false;
+        }
+        lastTradeTime.put(trade.instrument(), trade.time());
+        sink.onTrade(trade);
+        return true;
     }
 
     private void publishBar(JsonNode m) {
@@ -206,7 +245,7 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
         return InstrumentId.of(m.path("S").asText());
     }
 
-    /** Bars published from REST backfills so far. */
+    /** Bars and trades published from REST backfills so far. */
     int backfilled() {
         return backfilled;
     }

@@ -156,6 +156,7 @@ class AlpacaDataSourceTest {
     @Test
     void afterAServerDisconnectItReconnectsResubscribesAndBackfillsTheGapOnce() throws Exception {
         server.route("GET", "/v2/stocks/bars", r -> Response.ok(resource("backfill-spy.json")));
+        server.route("GET", "/v2/stocks/SPY/trades", r -> Response.ok(resource("trades-spy-gap.json")));
         source(KEYS).start(sink);
         await("subscription", () -> source.status().state() == PluginStatus.State.ONLINE);
         server.push(resource("stream-data-1915.json"));
@@ -180,7 +181,13 @@ class AlpacaDataSourceTest {
         assertThat(bars).extracting(Bar::time).containsExactly(nanos("2021-02-22T19:16:00Z"),
                 nanos("2021-02-22T19:17:00Z"), nanos("2021-02-22T19:18:00Z"), nanos("2021-02-22T19:19:00Z"));
         assertThat(bars.get(1).close()).isEqualTo(price("389.05"));
-        assertThat(source.stream().backfilled()).isEqualTo(2);
+        // trades: the last one seen (19:16:00.408) is not repeated; the one at 19:16:41 is backfilled
+        assertThat(server.requests("/v2/stocks/SPY/trades").get(0).query())
+                .containsEntry("start", "2021-02-22T19:16:00.408Z");
+        assertThat(trades).extracting(TradeTick::time).containsExactly(nanos("2021-02-22T19:16:00.408Z"),
+                nanos("2021-02-22T19:16:41.125893632Z"));
+        assertThat(trades.get(1).price()).isEqualTo(price("389.08"));
+        assertThat(source.stream().backfilled()).isEqualTo(3);
         assertThat(source.status()).isEqualTo(PluginStatus.ONLINE);
     }
 
