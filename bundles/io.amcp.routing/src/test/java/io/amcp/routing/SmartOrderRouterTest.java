@@ -30,6 +30,12 @@ import io.amcp.core.SimulatedClock;
 import io.amcp.core.journal.FileJournal;
 import io.amcp.core.journal.Journal;
 import io.amcp.datasource.file.BundledDatasets;
+import io.amcp.broker.paper.CommissionModel;
+import io.amcp.execution.BestExecutionReport;
+import io.amcp.execution.ChildFill;
+import io.amcp.execution.MarketConditions;
+import io.amcp.execution.TcaResult;
+import io.amcp.execution.TransactionCostAnalysis;
 import io.amcp.execution.internal.TwapAlgorithm;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -187,8 +193,10 @@ class SmartOrderRouterTest {
         kernel.registerInstrument(eth.instrument());
         FileJournal ja = new FileJournal(dir.resolve("a.journal"), false);
         FileJournal jb = new FileJournal(dir.resolve("b.journal"), false);
-        PaperExchange a = new PaperExchange("venue-a", kernelClock, PaperSettings.FRICTIONLESS, Instrument::infer, ja);
-        PaperExchange b = new PaperExchange("venue-b", kernelClock, PaperSettings.FRICTIONLESS, Instrument::infer, jb);
+        PaperExchange a = new PaperExchange("venue-a", kernelClock, new PaperSettings(0, new CommissionModel.Bps(0.3), 0),
+                Instrument::infer, ja);
+        PaperExchange b = new PaperExchange("venue-b", kernelClock, new PaperSettings(0, new CommissionModel.Bps(0.8), 0),
+                Instrument::infer, jb);
         SmartOrderRouter router = new SmartOrderRouter(RoutingPolicy.of(List.of(VenueRule.parse("v", "venue-a:*:0.3"),
                 VenueRule.parse("v", "venue-b:*:0.8"))), Instrument::infer, kernelClock);
         router.addVenue(a);
@@ -243,6 +251,24 @@ class SmartOrderRouterTest {
                 .mapToDouble(o -> o.filledQuantity().toDouble()).sum();
         assertThat(kernelFilled).isEqualTo(400);
         assertThat(kernel.errorCount()).isZero();
+
+        // best execution across the two venues: fees as the venues charge them, orders as the router sent them
+        List<ChildFill> fills = new ArrayList<>();
+        fills.addAll(ChildFill.fromFills(a.history().stream().filter(e -> e instanceof OrderFilled).map(e -> (OrderFilled) e)
+                .toList(), "venue-a"));
+        fills.addAll(ChildFill.fromFills(b.history().stream().filter(e -> e instanceof OrderFilled).map(e -> (OrderFilled) e)
+                .toList(), "venue-b"));
+        TcaResult tca = TransactionCostAnalysis.analyse(status, fills, MarketConditions.fromBars(eth));
+        List<BestExecutionReport.VenueRouting> routing = router.statistics().stream()
+                .map(v -> new BestExecutionReport.VenueRouting(v.venue(), v.orders(), v.failovers())).toList();
+        List<BestExecutionReport.VenueLine> lines = BestExecutionReport.lines(List.of(tca), routing);
+        assertThat(lines).extracting(BestExecutionReport.VenueLine::venue).containsExactly("venue-a", "venue-b");
+        assertThat(lines.get(0).feesBps()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(lines.get(1).feesBps()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(lines.get(0).orders() + lines.get(1).orders()).isEqualTo(status.children().size());
+        assertThat(lines.get(0).notionalShare() + lines.get(1).notionalShare()).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+        BestExecutionReport.write(Path.of("target", "best-execution-two-venues.html"), List.of(tca), routing);
+        assertThat(Path.of("target", "best-execution-two-venues.html")).content().contains("<td>venue-a</td>", "<td>venue-b</td>");
         ja.close();
         jb.close();
     }
