@@ -110,7 +110,9 @@ final class PlatformTools {
                         .bool("long_only", "no short weights, fully invested (default true)")
                         .decimal("max_weight", "highest weight of one asset, e.g. 0.4", false)
                         .decimal("risk_free_rate", "per-period risk-free rate for max_sharpe (default 0)", false)
-                        .decimal("confidence", "CVaR confidence for min_cvar (default 0.95)", false),
+                        .decimal("confidence", "CVaR confidence for min_cvar (default 0.95)", false)
+                        .choice("covariance", List.of("ledoit_wolf", "sample"), "covariance estimator (default "
+                                + "ledoit_wolf)", false),
                 this::optimize));
         return tools;
     }
@@ -307,7 +309,9 @@ final class PlatformTools {
         }
         AssetUniverse universe = AssetUniverse.of(ids, java.util.Collections.nCopies(ids.size(), "ALL"));
         ReturnHistory history = ReturnHistory.of(universe, returns);
-        MarketEstimates estimates = MarketEstimates.fromHistory(history, CovarianceEstimator.LEDOIT_WOLF);
+        CovarianceEstimator estimator = args.choice("covariance", List.of("ledoit_wolf", "sample"), "ledoit_wolf")
+                .equals("sample") ? CovarianceEstimator.SAMPLE : CovarianceEstimator.LEDOIT_WOLF;
+        MarketEstimates estimates = MarketEstimates.fromHistory(history, estimator);
         Constraints constraints = (longOnly ? Constraints.longOnly(ids.size())
                 : Constraints.longShort(ids.size(), maxWeight)).withBounds(longOnly ? 0 : -maxWeight, maxWeight);
         PortfolioOptimizer solver = optimizer.get();
@@ -325,7 +329,8 @@ final class PlatformTools {
         out.put("expected_return_per_day", result.expectedReturn());
         out.put("volatility_per_day", result.volatility());
         out.put("observations", returns.length);
-        out.put("covariance", "Ledoit-Wolf shrinkage of daily simple returns");
+        out.put("covariance", (estimator == CovarianceEstimator.SAMPLE ? "sample covariance" : "Ledoit-Wolf shrinkage")
+                + " of daily simple returns");
         return out;
     }
 }
