@@ -42,8 +42,9 @@ import java.util.function.Function;
  * {@link VenueRule} accepts {@code c}, cheapest {@link VenueRule#feeBps() fee} first (ties keep the
  * configured order); with no rules, every added venue in the order added. A candidate that is not
  * {@link PluginStatus.State#ONLINE online} is skipped, and one whose {@code submit} throws (a connector
- * that lost its session refuses the order by throwing: it has not taken it) is skipped too: that is
- * the fail-over. When no candidate is left the order is rejected, naming the venues tried.
+ * that lost its session refuses the order by throwing: it has not taken it) is skipped too, and passed
+ * over for {@link RoutingPolicy#refusalCooldown()}: that is the fail-over. When no candidate is left
+ * the order is rejected, naming the venues tried.
  *
  * <h2>Splitting</h2>
  * A {@link OrderClass#SIMPLE simple} order above {@link RoutingPolicy#splitAbove()} goes to up to
@@ -102,6 +103,8 @@ public final class SmartOrderRouter implements BrokerConnector {
         BrokerConnector connector;
         long orders;
         long failovers;
+        /** Kernel time until which the venue is passed over after refusing an order. */
+        long refusedUntil = Long.MIN_VALUE;
 
         Venue(BrokerConnector connector) {
             this.connector = connector;
@@ -109,6 +112,10 @@ public final class SmartOrderRouter implements BrokerConnector {
 
         boolean online() {
             return connector != null && connector.status().state() == PluginStatus.State.ONLINE;
+        }
+
+        boolean usable(long now) {
+            return now >= refusedUntil && online();
         }
     }
 
@@ -279,7 +286,8 @@ public final class SmartOrderRouter implements BrokerConnector {
         List<String> candidates = candidatesFor(order.instrument());
         Quantity splitAbove = policy.splitAbove();
         if (splitAbove != null && order.orderClass() == OrderClass.SIMPLE && order.quantity().compareTo(splitAbove) > 0) {
-            List<String> online = candidates.stream().filter(v -> venues.get(v).online())
+            long now = clock.nanos();
+            List<String> online = candidates.stream().filter(v -> venues.get(v).usable(now))
                     .limit(policy.maxVenuesPerOrder()).toList();
             if (online.size() > 1) {
                 split(route, online, candidates);
@@ -339,9 +347,10 @@ public final class SmartOrderRouter implements BrokerConnector {
 
     /** Sends to the first candidate that is online and takes it; returns its id, or null. */
     private String send(SubmitOrder order, List<String> candidates) {
+        long now = clock.nanos();
         for (int i = 0; i < candidates.size(); i++) {
             Venue v = venues.get(candidates.get(i));
-            if (!v.online()) {
+            if (!v.usable(now)) {
                 v.failovers++;
                 continue;
             }
@@ -351,6 +360,7 @@ public final class SmartOrderRouter implements BrokerConnector {
                 return candidates.get(i);
             } catch (RuntimeException refused) {
                 v.failovers++;
+                v.refusedUntil = now + policy.refusalCooldown().toNanos();
             }
         }
         return null;

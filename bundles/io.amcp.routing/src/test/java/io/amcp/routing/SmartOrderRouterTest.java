@@ -108,6 +108,78 @@ class SmartOrderRouterTest {
         assertThat(accepted()).containsExactly(ClientOrderId.of("o-1"), ClientOrderId.of("o-2"), ClientOrderId.of("o-3"));
     }
 
+    /**
+     * A connector that lost its session without noticing yet: it still says ONLINE, but refuses orders
+     * by throwing until the session is back (how a remote connector behaves between a dropped socket
+     * and its next heartbeat); orders are held by a real paper exchange.
+     */
+    private static final class DroppedSession implements io.amcp.api.spi.BrokerConnector {
+        final PaperExchange exchange;
+        boolean sessionLost;
+
+        DroppedSession(PaperExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public String id() {
+            return exchange.id();
+        }
+
+        @Override
+        public void connect(io.amcp.api.spi.BrokerListener listener) {
+            exchange.connect(listener);
+        }
+
+        @Override
+        public void disconnect() {
+            exchange.disconnect();
+        }
+
+        @Override
+        public void submit(SubmitOrder order) {
+            if (sessionLost) {
+                throw new IllegalStateException("session lost");
+            }
+            exchange.submit(order);
+        }
+
+        @Override
+        public void cancel(ClientOrderId clientOrderId) {
+            exchange.cancel(clientOrderId);
+        }
+
+        @Override
+        public void replace(io.amcp.api.order.ReplaceOrder replace) {
+            exchange.replace(replace);
+        }
+    }
+
+    @Test
+    void aVenueThatRefusesAnOrderIsPassedOverForTheCooldownAndTheOrderGoesOnceToTheNext() {
+        DroppedSession a = new DroppedSession(venue("venue-a"));
+        PaperExchange b = venue("venue-b");
+        SmartOrderRouter router = new SmartOrderRouter(policy(), Instrument::infer, clock);
+        router.addVenue(a);
+        router.addVenue(b);
+        router.connect(events::add);
+        a.sessionLost = true;
+        router.submit(market(AAPL, 10, "o-1"));
+        assertThat(router.venuesOf(ClientOrderId.of("o-1"))).containsExactly("venue-b");
+        a.sessionLost = false; // back, but the router waits out the 30 s cooldown
+        clock.advanceTo(T0 + 29_000_000_000L);
+        router.submit(market(AAPL, 10, "o-2"));
+        assertThat(router.venuesOf(ClientOrderId.of("o-2"))).containsExactly("venue-b");
+        clock.advanceTo(T0 + 30_000_000_000L);
+        router.submit(market(AAPL, 10, "o-3"));
+        assertThat(router.venuesOf(ClientOrderId.of("o-3"))).containsExactly("venue-a");
+        assertThat(a.exchange.workingOrders()).isEqualTo(1);
+        assertThat(b.workingOrders()).isEqualTo(2);
+        assertThat(accepted()).containsExactly(ClientOrderId.of("o-1"), ClientOrderId.of("o-2"), ClientOrderId.of("o-3"));
+        assertThat(router.statistics()).containsExactly(new VenueStatistics("venue-a", 1, 2, true),
+                new VenueStatistics("venue-b", 2, 0, true));
+    }
+
     @Test
     void aClientOrderIdIsNeverSentTwice() {
         PaperExchange a = venue("venue-a");

@@ -20,4 +20,7 @@ public @interface RoutingConfig {
 
     @AttributeDefinition(description = "At most this many venues share one split order (at least 2)")
     int maxVenuesPerOrder() default 2;
+
+    @AttributeDefinition(description = "Seconds a venue whose connector refused an order is passed over")
+    int refusalCooldownSeconds() default 30;
 }

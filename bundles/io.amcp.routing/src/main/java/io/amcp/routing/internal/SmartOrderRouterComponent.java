@@ -12,6 +12,7 @@ import io.amcp.api.spi.PluginStatus;
 import io.amcp.routing.RoutingPolicy;
 import io.amcp.routing.SmartOrderRouter;
 import io.amcp.routing.VenueRule;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -56,7 +57,11 @@ public final class SmartOrderRouterComponent implements BrokerConnector {
             throw new IllegalArgumentException("splitAboveQuantity: must be >= 0, was " + config.splitAboveQuantity());
         }
         Quantity splitAbove = config.splitAboveQuantity() == 0 ? null : Quantity.of(config.splitAboveQuantity());
-        return new RoutingPolicy(config.routerId().trim(), rules, splitAbove, config.maxVenuesPerOrder());
+        if (config.refusalCooldownSeconds() < 0) {
+            throw new IllegalArgumentException("refusalCooldownSeconds: must be >= 0, was " + config.refusalCooldownSeconds());
+        }
+        return new RoutingPolicy(config.routerId().trim(), rules, splitAbove, config.maxVenuesPerOrder(),
+                Duration.ofSeconds(config.refusalCooldownSeconds()));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
