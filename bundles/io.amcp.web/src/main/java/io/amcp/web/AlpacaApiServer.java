@@ -338,6 +338,8 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
             error(ctx, new ApiError(413, 41310000, "request body is larger than " + settings.maxBodyBytes() + " bytes"));
         } else if (f instanceof DecodeException || f instanceof ClassCastException) {
             error(ctx, new ApiError(400, 40010001, "request body is not a JSON object"));
+        } else if (f instanceof NoClassDefFoundError) {
+            error(ctx, new ApiError(503, 50310000, "this endpoint needs a bundle that is not installed: " + f.getMessage()));
         } else if (f instanceof IllegalArgumentException && ctx.normalizedPath().startsWith("/api/v1/")) {
             error(ctx, new ApiError(422, 42210000, f.getMessage()));
         } else if (f == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {

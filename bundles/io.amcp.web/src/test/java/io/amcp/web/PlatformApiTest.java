@@ -7,7 +7,14 @@ import io.amcp.api.model.FixedPoint;
 import io.amcp.api.portfolio.PositionView;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -255,5 +262,51 @@ class PlatformApiTest {
         assertThat(http.get("/api/v1/health", node.viewer).json().getString("status")).isEqualTo("UP");
         assertThat(http.get("/api/v1/metrics", node.viewer).json().getLong("api_requests")).isPositive();
         assertThat(http.get("/api/v1/models", node.viewer).array()).isEmpty();
+    }
+
+    @Test
+    void theLiveStreamNeedsASessionAndCarriesOrderEvents() throws Exception {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                frames.add(data.toString());
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+                frames.add("closed " + status);
+                return null;
+            }
+        };
+        String ws = node.baseUrl.replace("http://", "ws://") + "/api/v1/stream?token=";
+        HttpClient client = HttpClient.newHttpClient();
+        client.newWebSocketBuilder().buildAsync(URI.create(ws + "forged"), listener).get(5, TimeUnit.SECONDS);
+        assertThat(frames.poll(5, TimeUnit.SECONDS)).isEqualTo("closed 1008");
+
+        WebSocket socket = client.newWebSocketBuilder().buildAsync(URI.create(ws + login(node.trader)), listener)
+                .get(5, TimeUnit.SECONDS);
+        try {
+            assertThat(new JsonObject(frames.poll(5, TimeUnit.SECONDS)).getString("type")).isEqualTo("hello");
+            http.post("/v2/orders", node.trader, new JsonObject().put("symbol", "AAPL").put("qty", "1").put("side", "buy")
+                    .put("type", "limit").put("limit_price", "1.00").put("time_in_force", "gtc")
+                    .put("client_order_id", "stream-1").encode());
+            JsonObject order = null;
+            for (int i = 0; i < 5 && order == null; i++) {
+                JsonObject f = new JsonObject(frames.poll(5, TimeUnit.SECONDS));
+                if ("order".equals(f.getString("type"))) {
+                    order = f;
+                }
+            }
+            assertThat(order).isNotNull();
+            assertThat(order.getString("event")).isEqualTo("new");
+            assertThat(order.getJsonObject("order").getString("client_order_id")).isEqualTo("stream-1");
+            assertThat(order.getJsonObject("order").getString("limit_price")).isEqualTo("1");
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            http.delete("/v2/orders", node.trader);
+        }
     }
 }

@@ -77,8 +77,13 @@ class WebBundleOsgiIT {
             Object viewer = Enum.valueOf((Class) roleType, "VIEWER");
             storeType.getMethod("add", String.class, String.class, roleType).invoke(store, "PKOSGI", "osgi-secret-0123456789", viewer);
             Object settings = settingsType.getMethod("defaults").invoke(null);
+            // with the platform API and console, but without the optional backtest/options/model bundles
+            Class<?> servicesType = web.loadClass("io.amcp.web.PlatformServices");
+            Object builder = servicesType.getMethod("builder", String.class).invoke(null, "osgi-node");
+            Object services = builder.getClass().getMethod("build").invoke(builder);
             Object server = web.loadClass("io.amcp.web.AlpacaApiServer")
-                    .getConstructor(nodeType, storeType, clockType, settingsType).newInstance(node, store, clock, settings);
+                    .getConstructor(nodeType, storeType, clockType, settingsType, servicesType)
+                    .newInstance(node, store, clock, settings, services);
             Method start = server.getClass().getMethod("start", String.class, int.class);
             int port = (int) start.invoke(server, "127.0.0.1", 0);
             try {
@@ -87,6 +92,14 @@ class WebBundleOsgiIT {
                         .header("APCA-API-SECRET-KEY", "osgi-secret-0123456789").build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(r.body()).contains("\"timestamp\":\"2024-03-04T10:00:00-05:00\"").contains("\"is_open\":true");
+                // the console and its chart library come from the bundle's own class path
+                assertThat(get(port, "/console/", null).body()).contains("<title>AMCP console</title>");
+                assertThat(get(port, "/console/vendor/echarts.min.js", null).statusCode()).isEqualTo(200);
+                assertThat(get(port, "/api/v1/openapi.json", null).body()).contains("\"openapi\"");
+                assertThat(get(port, "/api/v1/datasets", "PKOSGI").body()).isEqualTo("[]");
+                HttpResponse<String> chain = get(port, "/api/v1/options/chain?spot=100", "PKOSGI");
+                assertThat(chain.statusCode()).isEqualTo(503);
+                assertThat(chain.body()).contains("io/amcp/options");
             } finally {
                 server.getClass().getMethod("stop").invoke(server);
             }
@@ -94,6 +107,14 @@ class WebBundleOsgiIT {
             framework.stop();
             framework.waitForStop(10_000);
         }
+    }
+
+    private static HttpResponse<String> get(int port, String path, String keyId) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (keyId != null) {
+            b.header("APCA-API-KEY-ID", keyId).header("APCA-API-SECRET-KEY", "osgi-secret-0123456789");
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String jarOnClassPath(String prefix) {

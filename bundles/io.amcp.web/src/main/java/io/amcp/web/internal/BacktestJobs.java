@@ -1,25 +1,9 @@
 package io.amcp.web.internal;
 
-import io.amcp.api.calendar.NyseCalendar;
 import io.amcp.api.model.BarSeries;
-import io.amcp.api.model.Money;
 import io.amcp.api.model.StrategyId;
-import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.Strategy;
-import io.amcp.backtest.BacktestEngine;
-import io.amcp.backtest.BacktestRun;
-import io.amcp.backtest.metrics.EquityCurve;
-import io.amcp.backtest.metrics.PerformanceMetrics;
-import io.amcp.backtest.metrics.PeriodsPerYear;
-import io.amcp.backtest.metrics.RoundTripTracker;
-import io.amcp.backtest.metrics.Trade;
-import io.amcp.backtest.report.BacktestResult;
-import io.amcp.backtest.report.BacktestResultJson;
-import io.amcp.broker.paper.PaperExchange;
-import io.amcp.broker.paper.PaperSettings;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Backtests started from the platform API: one at a time on a background thread, through
- * {@link BacktestEngine} with a frictionless paper exchange as the venue. A job reports its progress
+ * Backtests started from the platform API: one at a time on a background thread, replayed by
+ * {@link BacktestReplay}. A job reports its progress
  * (bars done of bars in the dataset) while it runs and the result with its equity curve when done.
  * The newest {@value #KEPT} jobs are kept.
  */
@@ -41,8 +25,6 @@ public final class BacktestJobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BacktestJobs.class);
     private static final int KEPT = 50;
-    /** Equity curves longer than this are thinned for the chart (every n-th sample, the last always). */
-    private static final int CHART_POINTS = 2_000;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "amcp-web-backtest");
@@ -145,42 +127,16 @@ public final class BacktestJobs implements AutoCloseable {
             job.barsTotal = data.stream().mapToLong(BarSeries::size).sum();
             String symbol = data.get(0).instrument().id().value();
             Strategy strategy = factory.create(StrategyId.of("backtest-" + job.id), symbol);
-            BacktestRun run = new BacktestEngine(Money.of(job.request.initialCash()), 1.0, List.of()).run(data, strategy,
-                    (Clock c) -> new PaperExchange(c, PaperSettings.FRICTIONLESS), job.barsDone::set);
-            job.barsDone.set(run.barsProcessed());
-            job.result = result(job, run);
+            job.result = BacktestReplay.run(job, strategy, data);
             job.state = "done";
         } catch (RuntimeException e) {
             LOG.info("backtest {} failed: {}", job.id, e.toString());
             job.error = e.getMessage() == null ? e.toString() : e.getMessage();
             job.state = "failed";
+        } catch (NoClassDefFoundError e) {
+            job.error = "backtests need the io.amcp.backtest and io.amcp.broker.paper bundles: " + e.getMessage();
+            job.state = "failed";
         }
-    }
-
-    private static JsonObject result(Job job, BacktestRun run) {
-        EquityCurve curve = EquityCurve.of(run.equityTimes(), run.equity());
-        List<Trade> trades = RoundTripTracker.pair(run.fills());
-        PerformanceMetrics metrics = PerformanceMetrics.calculator(curve).trades(trades)
-                .periodsPerYear(PeriodsPerYear.estimate(curve.times(), NyseCalendar.INSTANCE)).calculate();
-        BacktestResult result = BacktestResult.of(job.request.strategy(), job.request.dataset(),
-                Instant.ofEpochSecond(0, curve.firstTime()), Instant.ofEpochSecond(0, curve.lastTime()),
-                job.request.initialCash(), run.finalAccount().equity().toDouble(), metrics, trades, curve);
-        JsonObject json = new JsonObject(BacktestResultJson.toJson(result));
-        JsonArray points = new JsonArray();
-        JsonArray drawdown = new JsonArray();
-        int step = Math.max(1, curve.size() / CHART_POINTS);
-        double peak = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < curve.size(); i++) {
-            double e = curve.equity()[i];
-            peak = Math.max(peak, e);
-            if (i % step == 0 || i == curve.size() - 1) {
-                long millis = curve.times()[i] / 1_000_000L;
-                points.add(new JsonArray().add(millis).add(e));
-                drawdown.add(new JsonArray().add(millis).add(e / peak - 1));
-            }
-        }
-        return json.put("id", job.id).put("equity_curve", points).put("drawdown", drawdown)
-                .put("bars", run.barsProcessed()).put("fills", run.fills().size());
     }
 
     @Override
