@@ -62,7 +62,10 @@ import java.util.function.Function;
  * asks it to {@link BrokerConnector#resend re-send} their events, so nothing is lost, and fills are
  * passed on once each (by trade id).
  *
- * <p>Thread-safe: the kernel thread submits, venues report from their own threads.
+ * <p>Thread-safe: the kernel thread submits, venues report from their own threads. The router holds
+ * its lock while it calls a venue and while it passes a venue's event on, so a venue must not wait,
+ * inside {@code submit}, {@code cancel} or {@code replace}, for another thread that reports to its
+ * listener (the {@link BrokerConnector} contract already forbids blocking there).
  */
 public final class SmartOrderRouter implements BrokerConnector {
 
