@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.amcp.ai.models.registry.DataRange;
 import io.amcp.ai.models.registry.ModelRegistry;
@@ -100,6 +101,15 @@ class ConsoleBrowserTest {
             open(page, "strategies");
             PlaywrightAssertions.assertThat(page.locator("#strategies-table tr",
                     new Page.LocatorOptions().setHasText(ConsoleNode.STRATEGY.value()))).containsText("RUNNING");
+            page.click("#strategies-table button.sp[data-id=" + ConsoleNode.STRATEGY.value() + "]");
+            page.fill("#params-panel input[data-k=fast]", "8");
+            page.click("#params-save");
+            PlaywrightAssertions.assertThat(page.locator("#tab-strategies")).hasAttribute("data-loaded", "true");
+            page.waitForCondition(() -> Integer.valueOf(8).equals(node.parameters.get(ConsoleNode.STRATEGY.value()).get("fast")));
+            page.setInputFiles("#deploy-file", new FilePayload("breakout-1.0.0.jar", "application/java-archive",
+                    ManifestReadingDeployer.bundle("com.example.strategy.breakout", "1.0.0")));
+            page.click("#deploy-form button");
+            PlaywrightAssertions.assertThat(page.locator("#deploy-result")).hasText("com.example.strategy.breakout 1.0.0 installed");
             shot(page, "strategies");
 
             open(page, "backtests");

@@ -42,6 +42,9 @@ final class ConsoleNode implements AutoCloseable {
     final ApiKeyStore.Credentials trader = keys.issue(Role.TRADER);
     final ApiKeyStore.Credentials viewer = keys.issue(Role.VIEWER);
     final ChainedAuditLog audit = new ChainedAuditLog();
+    final ManifestReadingDeployer deployer = new ManifestReadingDeployer();
+    final MapStrategyParameters parameters = new MapStrategyParameters().with(STRATEGY.value(),
+            Map.of("id", STRATEGY.value(), "symbol", "AAPL", "fast", 5, "slow", 20, "quantity", "50"));
     final AlpacaApiServer server;
     final String baseUrl;
 
@@ -68,7 +71,7 @@ final class ConsoleNode implements AutoCloseable {
         kernel.addStrategy(new SmaCrossStrategy(STRATEGY, aapl.instrument().id(), 5, 20, Quantity.of(50)));
         PlatformServices services = PlatformServices.builder("node-test")
                 .datasets(() -> List.<DatasetProvider>of(datasets)).backtestStrategies(() -> List.of(SMA_CROSS))
-                .audit(() -> Optional.of(audit))
+                .audit(() -> Optional.of(audit)).deployer(() -> Optional.of(deployer)).parameters(parameters)
                 .bundles(() -> List.of(new BundleInventory.BundleRow(0, "org.apache.felix.framework", "7.0.5", "ACTIVE"),
                         new BundleInventory.BundleRow(42, "io.amcp.web", "0.1.0.SNAPSHOT", "ACTIVE")))
                 .riskReport(() -> Optional.of(Map.of("var_95_1d", 1234.5)))

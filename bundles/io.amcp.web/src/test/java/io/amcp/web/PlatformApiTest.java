@@ -127,8 +127,44 @@ class PlatformApiTest {
         assertThat(http.post(base + "/stop", node.trader, "{}").json().getString("state")).isEqualTo("STOPPED");
         assertThat(http.post(base + "/start", node.trader, "{}").json().getString("state")).isEqualTo("RUNNING");
         assertThat(http.post("/api/v1/strategies/nope/stop", node.trader, "{}").status()).isEqualTo(404);
-        // no Config Admin outside OSGi: parameters are unavailable, said plainly
-        assertThat(http.get(base + "/params", node.viewer).status()).isEqualTo(503);
+    }
+
+    @Test
+    void parametersAreReadByViewersAndChangedByAdminsWithTheirTypes() {
+        String path = "/api/v1/strategies/" + ConsoleNode.STRATEGY.value() + "/params";
+        assertThat(http.get(path, node.viewer).json().getJsonObject("params").getInteger("fast")).isEqualTo(5);
+        assertThat(http.put(path, node.trader, "{\"fast\":7}").status()).isEqualTo(403);
+        JsonObject changed = http.put(path, node.admin, "{\"fast\":\"7\"}").json();
+        assertThat(changed.getJsonObject("params").getValue("fast")).isEqualTo(7);
+        Http.Reply bad = http.put(path, node.admin, "{\"slow\":\"many\"}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().getString("message")).startsWith("slow:");
+        assertThat(http.put(path, node.admin, "{\"slow\":{}}").json().getString("message")).startsWith("slow:");
+    }
+
+    @Test
+    void anAdminUploadsABundleToHotDeployIt() throws Exception {
+        byte[] jar = ManifestReadingDeployer.bundle("com.example.strategy.breakout", "1.2.0");
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                URI.create(node.baseUrl + "/api/v1/strategies/deploy?name=breakout-1.2.0.jar"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(jar))
+                .header("Content-Type", "application/java-archive");
+        HttpClient client = HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> asTrader = client.send(request.copy()
+                .header("APCA-API-KEY-ID", node.trader.keyId()).header("APCA-API-SECRET-KEY", node.trader.secret()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(asTrader.statusCode()).isEqualTo(403);
+        java.net.http.HttpResponse<String> asAdmin = client.send(request.copy()
+                .header("APCA-API-KEY-ID", node.admin.keyId()).header("APCA-API-SECRET-KEY", node.admin.secret()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(asAdmin.statusCode()).isEqualTo(200);
+        JsonObject d = new JsonObject(asAdmin.body());
+        assertThat(d.getString("symbolic_name")).isEqualTo("com.example.strategy.breakout");
+        assertThat(d.getString("version")).isEqualTo("1.2.0");
+        assertThat(d.getBoolean("updated")).isFalse();
+        Http.Reply badName = http.post("/api/v1/strategies/deploy?name=../../x", node.admin, "{}");
+        assertThat(badName.status()).isEqualTo(422);
+        assertThat(badName.json().getString("message")).startsWith("name:");
     }
 
     private static JsonObject strategy() {

@@ -195,7 +195,7 @@ async function params(id) {
   try {
     const p = await api('GET', '/api/v1/strategies/' + encodeURIComponent(id) + '/params');
     $('params-panel').innerHTML = '<h3>Parameters of ' + esc(id) + '</h3>' + Object.entries(p.params).map(([k, v]) =>
-      '<label>' + esc(k) + ' <input data-k="' + esc(k) + '" value="' + esc(v) + '"></label>').join(' ') + ' <button id="params-save">Apply</button>';
+      '<label>' + esc(k) + ' <input data-k="' + esc(k) + '" value="' + esc(v) + '"' + (k === 'id' ? ' disabled' : '') + '></label>').join(' ') + ' <button id="params-save">Apply</button>';
     $('params-save').addEventListener('click', async () => {
       const changes = {};
       $('params-panel').querySelectorAll('input').forEach((i) => { changes[i.dataset.k] = i.value; });
