@@ -97,7 +97,7 @@ public class PlatformIT {
     private static final String STRATEGY = "sma-cross-aapl";
     private static final List<String> AMCP_BUNDLES = List.of("io.amcp.api", "io.amcp.analytics", "io.amcp.core",
             "io.amcp.broker.paper", "io.amcp.backtest", "io.amcp.datasource.file", "io.amcp.strategy.smacross",
-            "io.amcp.shell");
+            "io.amcp.shell", "io.amcp.security");
 
     @Inject
     private BundleContext bundleContext;
@@ -411,6 +411,109 @@ public class PlatformIT {
         }
     }
 
+    /**
+     * The alternative-data sources of issue 11 install as features while the node trades, serve real
+     * requests inside the container (the World Bank API answered by a local server replaying its
+     * recorded shape; a story posted to the news webhook, which runs on the JDK HTTP server through boot
+     * delegation), feed the macro/news sample strategy, and uninstall cleanly.
+     */
+    @Test
+    public void dataSourceFeaturesInstallServeInsideKarafAndUninstall() throws Exception {
+        String worldBank = "[{\"page\":1,\"pages\":1,\"per_page\":1000,\"total\":2},[{\"indicator\":{\"id\":"
+                + "\"NY.GDP.MKTP.CD\",\"value\":\"GDP (current US$)\"},\"country\":{\"id\":\"US\",\"value\":"
+                + "\"United States\"},\"countryiso3code\":\"USA\",\"date\":\"2022\",\"value\":25462700000000,"
+                + "\"unit\":\"\",\"obs_status\":\"\",\"decimal\":0},{\"indicator\":{\"id\":\"NY.GDP.MKTP.CD\","
+                + "\"value\":\"GDP (current US$)\"},\"country\":{\"id\":\"US\",\"value\":\"United States\"},"
+                + "\"countryiso3code\":\"USA\",\"date\":\"2021\",\"value\":23315080560000,\"unit\":\"\","
+                + "\"obs_status\":\"\",\"decimal\":0}]]";
+        com.sun.net.httpserver.HttpServer provider = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/v2/country/USA/indicator/NY.GDP.MKTP.CD", exchange -> {
+            byte[] body = worldBank.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        provider.start();
+        String data = System.getProperty("karaf.data");
+        org.osgi.service.cm.Configuration economic = configAdmin.getConfiguration("io.amcp.datasource.economic", "?");
+        economic.update(new Hashtable<>(Map.of("series", new String[] {"worldbank:USA/NY.GDP.MKTP.CD"},
+                "worldBankBaseUrl", "http://127.0.0.1:" + provider.getAddress().getPort(),
+                "storeDirectory", data + "/itest-economic")));
+        String webhookPort = freePort();
+        org.osgi.service.cm.Configuration news = configAdmin.getConfiguration("io.amcp.datasource.news", "?");
+        news.update(new Hashtable<>(Map.of("webhookPort", webhookPort, ".webhookSecret", "itest-secret",
+                "storeDirectory", data + "/itest-news")));
+        List<String> installed = List.of("amcp-datasource-yahoo", "amcp-datasource-alphavantage",
+                "amcp-datasource-economic", "amcp-datasource-news", "amcp-sample-macro-news", "amcp-alpaca");
+        List<String> bundles = List.of("io.amcp.datasource.yahoo", "io.amcp.datasource.alphavantage",
+                "io.amcp.datasource.economic", "io.amcp.datasource.news", "io.amcp.samples.macronews",
+                "io.amcp.datasource.alpaca", "io.amcp.broker.alpaca");
+        try {
+            for (String feature : installed) {
+                features.installFeature(feature, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            }
+            for (String name : bundles) {
+                Bundle bundle = bundleNamed(name);
+                assertNotNull(name + " is installed", bundle);
+                assertEquals(name + " state", Bundle.ACTIVE, bundle.getState());
+            }
+            io.amcp.api.altdata.MacroSeries macro = await("the macro series service",
+                    () -> serviceOf(io.amcp.api.altdata.MacroSeries.class), m -> m != null);
+            List<io.amcp.api.altdata.MacroObservation> gdp = await("US GDP fetched from the local World Bank API",
+                    () -> macro.asOf("worldbank:USA/NY.GDP.MKTP.CD", Instant.now()), l -> l.size() == 2);
+            assertEquals(23_315_080_560_000.0, gdp.get(0).value(), 0.5);
+            assertEquals(25_462_700_000_000.0, gdp.get(1).value(), 0.5);
+
+            io.amcp.api.altdata.NewsFeed feed = await("the news feed service",
+                    () -> serviceOf(io.amcp.api.altdata.NewsFeed.class), f -> f != null);
+            Instant before = Instant.now().minusSeconds(60);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest.Builder post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webhookPort + "/news"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"$AAPL strong quarter: sales gains "
+                            + "exceeded estimates\", \"url\": \"https://example.org/itest-aapl\", \"published\": \""
+                            + Instant.now() + "\"}"));
+            assertEquals("no secret: refused", 401, http.send(post.build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode());
+            HttpResponse<String> accepted = http.send(post.header("X-AMCP-Webhook-Secret", "itest-secret").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(accepted.body(), 202, accepted.statusCode());
+            List<io.amcp.api.altdata.NewsItem> items = feed.between(before, Instant.now().plusSeconds(60),
+                    InstrumentId.of("AAPL"));
+            assertEquals("the story, tagged AAPL: " + items, 1, items.size());
+            // "strong", "gains" and "exceeded" are positive Loughran-McDonald words, none is negative: (3 - 0) / 3
+            assertEquals(1.0, items.get(0).sentiment(), 1e-12);
+
+            org.osgi.service.cm.Configuration sample = configAdmin.getFactoryConfiguration("io.amcp.samples.macronews",
+                    "itest", "?");
+            sample.update(new Hashtable<>(Map.of("id", "macro-news-aapl", "symbol", "AAPL",
+                    "macroSeries", "worldbank:USA/NY.GDP.MKTP.CD")));
+            try {
+                await("the macro/news sample handling live bars", () -> node.strategies().stream()
+                        .filter(s -> s.id().value().equals("macro-news-aapl") && s.eventsHandled() > 0).findFirst()
+                        .orElse(null), s -> s != null);
+            } finally {
+                sample.delete();
+            }
+        } finally {
+            for (String feature : installed) {
+                features.uninstallFeature(feature, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            }
+            economic.delete();
+            news.delete();
+            provider.stop(0);
+        }
+        for (String name : bundles) {
+            assertEquals(name + " removed with its feature", null, bundleNamed(name));
+        }
+    }
+
+    private Bundle bundleNamed(String symbolicName) {
+        return List.of(bundleContext.getBundles()).stream().filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElse(null);
+    }
+
     private <S> S serviceOf(Class<S> type) {
         org.osgi.framework.ServiceReference<S> ref = bundleContext.getServiceReference(type);
         return ref == null ? null : bundleContext.getService(ref);
@@ -434,6 +537,15 @@ public class PlatformIT {
                             Quantity.of(5))), o -> o.status() == OrderStatus.REJECTED);
             assertTrue(refused.reason(), refused.reason().startsWith("itest-position:")
                     && refused.reason().contains("3"));
+            io.amcp.api.spi.AuditLog audit = await("the audit log service",
+                    () -> serviceOf(io.amcp.api.spi.AuditLog.class), a -> a != null);
+            io.amcp.api.spi.AuditLog.Entry entry = await("the block written to the audit log", () -> audit.recent(200)
+                    .stream().filter(e -> e.subject().equals(refused.clientOrderId().value())).findFirst()
+                    .orElse(null), e -> e != null);
+            assertEquals("order.denied", entry.action());
+            assertEquals("risk:itest-position", entry.actor());
+            assertTrue(entry.detail(), entry.detail().contains("3"));
+            assertEquals("the hash chain verifies", -1L, audit.verify());
             rule.update(new Hashtable<>(Map.of("name", "itest-position", "action", "block", "maxQuantity", "2000",
                     "limits", "AAPL:1")));
             OrderView tighter = await("a tighter limit applied without a restart",
