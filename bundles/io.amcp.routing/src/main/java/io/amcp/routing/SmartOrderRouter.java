@@ -459,6 +459,12 @@ public final class SmartOrderRouter implements BrokerConnector {
         return v == null ? null : v.connector;
     }
 
+    /**
+     * Reconciliation: orders routed before are re-sent by the venue that holds them. Orders this router
+     * does not know (it restarted) are asked of every connected venue in turn; the first that knows an
+     * order re-sends its events and holds it from now on. Returns the ids no venue knows. Orders that
+     * were split before a restart are not recovered (their slices' ids are the venues' business).
+     */
     @Override
     public synchronized Set<ClientOrderId> resend(Collection<ClientOrderId> clientOrderIds) {
         Set<ClientOrderId> unknown = new LinkedHashSet<>();
@@ -479,6 +485,25 @@ public final class SmartOrderRouter implements BrokerConnector {
                 c.resend(ids);
             }
         });
+        for (Map.Entry<String, Venue> v : venues.entrySet()) {
+            if (unknown.isEmpty()) {
+                break;
+            }
+            BrokerConnector c = v.getValue().connector;
+            if (c == null) {
+                continue;
+            }
+            Set<ClientOrderId> unknownHere = c.resend(List.copyOf(unknown));
+            for (ClientOrderId id : unknown) {
+                if (!unknownHere.contains(id)) {
+                    Route adopted = new Route(id, null);
+                    adopted.venue = v.getKey();
+                    routes.put(id, adopted);
+                    seen.add(id);
+                }
+            }
+            unknown.retainAll(unknownHere);
+        }
         return unknown;
     }
 

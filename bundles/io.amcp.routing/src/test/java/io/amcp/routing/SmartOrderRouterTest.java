@@ -180,6 +180,45 @@ class SmartOrderRouterTest {
                 new VenueStatistics("venue-b", 2, 0, true));
     }
 
+    /**
+     * After a restart of the platform the router knows no route; the kernel's reconciliation asks it
+     * about the open orders: the durable venue that holds one re-sends its events and keeps it (a cancel
+     * reaches it), an order no venue ever received is reported unknown, and nothing is sent again.
+     */
+    @Test
+    void afterARestartTheVenueHoldingAnOrderIsFoundByAskingTheVenues(@TempDir Path dir) {
+        PaperSettings settings = PaperSettings.FRICTIONLESS;
+        FileJournal before = new FileJournal(dir.resolve("b.journal"), false);
+        PaperExchange b = new PaperExchange("venue-b", clock, settings, Instrument::infer, before);
+        SmartOrderRouter router = new SmartOrderRouter(policy(), Instrument::infer, clock);
+        router.addVenue(b);
+        router.connect(e -> { });
+        router.submit(SubmitOrder.limit(BTC, Side.BUY, Quantity.of(1), io.amcp.api.model.Price.of("10"))
+                .withClientOrderId(ClientOrderId.of("o-1")));
+        before.close();
+
+        FileJournal after = new FileJournal(dir.resolve("b.journal"), false);
+        PaperExchange restartedB = new PaperExchange("venue-b", clock, settings, Instrument::infer, after);
+        PaperExchange a = venue("venue-a");
+        SmartOrderRouter restarted = new SmartOrderRouter(policy(), Instrument::infer, clock);
+        restarted.addVenue(a);
+        restarted.addVenue(restartedB);
+        restarted.connect(events::add);
+        assertThat(restarted.resend(List.of(ClientOrderId.of("o-1"), ClientOrderId.of("o-2"))))
+                .containsExactly(ClientOrderId.of("o-2"));
+        assertThat(accepted()).containsExactly(ClientOrderId.of("o-1"));
+        assertThat(restarted.venuesOf(ClientOrderId.of("o-1"))).containsExactly("venue-b");
+        restarted.cancel(ClientOrderId.of("o-1"));
+        assertThat(restartedB.workingOrders()).isZero();
+        assertThat(events).filteredOn(e -> e instanceof io.amcp.api.order.OrderCanceled).extracting(OrderEvent::clientOrderId)
+                .containsExactly(ClientOrderId.of("o-1"));
+        restarted.submit(market(BTC, 1, "o-1"));
+        assertThat(events).last().isInstanceOfSatisfying(OrderRejected.class,
+                r -> assertThat(r.reason()).isEqualTo("duplicate client order id"));
+        assertThat(a.workingOrders()).isZero();
+        after.close();
+    }
+
     @Test
     void aClientOrderIdIsNeverSentTwice() {
         PaperExchange a = venue("venue-a");
