@@ -37,6 +37,8 @@ import java.util.function.Supplier;
  *     {@code surveillance-<day>.md} ({@link SurveillanceReport}), {@code trades-<account>-<day>.csv} and
  *     {@code .json} ({@link RegulatoryTradeReport}) are written to the report directory, and the
  *     retention policy is applied.</li>
+ * <li>On the first tick of the next day, a day that saw activity after it was closed (crypto trades
+ *     around the clock, late fills) is scanned and closed again: its files are rewritten complete.</li>
  * </ul>
  */
 public final class DailySurveillance {
@@ -86,6 +88,8 @@ public final class DailySurveillance {
     private final Set<String> raised = new HashSet<>();
     private long nextScan = Long.MIN_VALUE;
     private LocalDate closed;
+    /** What the closed day's activity looked like when it was closed (order count, latest update). */
+    private long[] closedActivity;
 
     /**
      * @param orders    the node's orders ({@code TradingNode::orders})
@@ -118,8 +122,8 @@ public final class DailySurveillance {
         List<Alert> alerts = new ArrayList<>();
         Map<LocalDate, List<Path>> written = new TreeMap<>();
         List<Path> expired = new ArrayList<>();
-        if (day != null && today.isAfter(day) && !day.equals(closed)) {
-            written.put(day, close(day, alerts)); // the node missed that day's report time
+        if (day != null && today.isAfter(day) && (!day.equals(closed) || changedSinceClosed())) {
+            written.put(day, close(day, alerts)); // the node missed that day's report time, or the day went on
         }
         if (!today.equals(day)) {
             day = today;
@@ -143,6 +147,7 @@ public final class DailySurveillance {
         List<OrderView> activity = activity(d);
         List<Alert> all = scan(d, activity, alerts);
         closed = d;
+        closedActivity = fingerprint(activity);
         return List.of(write("surveillance-" + d + ".md", SurveillanceReport.markdown(d, activity, all)),
                 write("trades-" + account + "-" + d + ".csv", RegulatoryTradeReport.csv(account, d, schedule.zone(), activity)),
                 write("trades-" + account + "-" + d + ".json", RegulatoryTradeReport.json(account, d, schedule.zone(), activity)));
@@ -159,6 +164,18 @@ public final class DailySurveillance {
             }
         }
         return all;
+    }
+
+    private boolean changedSinceClosed() {
+        return !java.util.Arrays.equals(closedActivity, fingerprint(activity(closed)));
+    }
+
+    private static long[] fingerprint(List<OrderView> activity) {
+        long latest = Long.MIN_VALUE;
+        for (OrderView o : activity) {
+            latest = Math.max(latest, o.updatedTime());
+        }
+        return new long[] {activity.size(), latest};
     }
 
     private List<OrderView> activity(LocalDate d) {

@@ -225,7 +225,7 @@ class SurveillanceTest {
     }
 
     @Test
-    void theScheduleClosesADayMissedWhileTheNodeWasDownOnTheNextDaysFirstTick(@TempDir Path dir) {
+    void theScheduleClosesADayMissedOrContinuedAfterItsReportOnTheNextDaysFirstTick(@TempDir Path dir) {
         OrderView buy = order("alpha", Side.BUY, 100, "150", OrderStatus.FILLED, 100, T, T + SECOND);
         DailySurveillance daily = new DailySurveillance(() -> List.of(buy), SurveillanceSettings.DEFAULTS, SCHEDULE, "ACC-1",
                 dir, null, a -> { });
@@ -233,6 +233,19 @@ class SurveillanceTest {
         Map<LocalDate, List<Path>> closed = daily.tick(T + 86_400 * SECOND).closed(); // back the next morning
         assertThat(closed).containsOnlyKeys(LocalDate.of(2013, 6, 3));
         assertThat(dir.resolve("trades-ACC-1-2013-06-03.csv")).content().contains(",alpha,", ",150,15000,FILLED,");
+
+        // closed at 16:30, then a fill at 18:00 the same day: the next morning rewrites that day complete
+        List<OrderView> day = new ArrayList<>(List.of(buy));
+        DailySurveillance late = new DailySurveillance(() -> List.copyOf(day), SurveillanceSettings.DEFAULTS, SCHEDULE, "ACC-1",
+                dir, null, a -> { });
+        long halfPastFour = T + (6 * 3600 + 30 * 60) * SECOND; // T is 10:00 in New York
+        assertThat(late.tick(halfPastFour).closed()).containsOnlyKeys(LocalDate.of(2013, 6, 3));
+        day.add(order("beta", Side.SELL, 40, "151", OrderStatus.FILLED, 40, T + 8 * 3600 * SECOND, T + 8 * 3600 * SECOND));
+        assertThat(late.tick(halfPastFour + 3600 * SECOND).closed()).as("same day, already closed").isEmpty();
+        assertThat(late.tick(T + 86_400 * SECOND).closed()).containsOnlyKeys(LocalDate.of(2013, 6, 3));
+        assertThat(dir.resolve("trades-ACC-1-2013-06-03.csv")).content().contains(",alpha,", ",beta,");
+        assertThat(late.tick(T + (86_400 + 7 * 3600) * SECOND).closed()).containsOnlyKeys(LocalDate.of(2013, 6, 4));
+        assertThat(late.tick(T + 2 * 86_400 * SECOND).closed()).as("the day before did not change since").isEmpty();
         assertThatThrownBy(() -> new DailySurveillance.Schedule(NEW_YORK, LocalTime.NOON, Duration.ZERO))
                 .hasMessageStartingWith("scanIntervalMinutes:");
     }
