@@ -272,7 +272,7 @@ final class TradingTools {
         args.choice("order_class", List.of("simple", "mleg"), "mleg");
         String prefix = args.optString("client_order_id");
         if (prefix == null) {
-            prefix = "mcp-opt-" + Long.toString(System.nanoTime(), 36);
+            prefix = "mcp-opt-" + java.util.UUID.randomUUID();
         }
         List<SubmitOrder> orders = new ArrayList<>();
         for (int i = 0; i < legs.size(); i++) {

@@ -50,6 +50,10 @@ final class McpTestNode implements AutoCloseable {
     final String baseUrl;
 
     McpTestNode(Path watchlists) throws IOException {
+        this(watchlists, null);
+    }
+
+    McpTestNode(Path watchlists, io.amcp.api.spi.AuditLog audit) throws IOException {
         kernel.addRiskRule(new BuyingPowerRule());
         kernel.registerInstrument(Instrument.equity("AAPL"));
         PaperExchange exchange = new PaperExchange(clock, PaperSettings.FRICTIONLESS, kernel::instrument);
@@ -59,7 +63,7 @@ final class McpTestNode implements AutoCloseable {
         kernel.start("kernel-mcp-test");
         LiveRiskReports risk = new LiveRiskReports(kernel, clock, market, () -> List.of("buying-power"));
         McpTools.Services services = new McpTools.Services(kernel, clock, market, () -> List.of(new BundledDatasets()),
-                PortfolioOptimizer::standard, () -> null, List.of(), new WatchlistStore(watchlists, json),
+                PortfolioOptimizer::standard, () -> audit, List.of(), new WatchlistStore(watchlists, json),
                 new EquityHistory(kernel, clock, 1000), risk);
         server = new McpHttpServer(McpTools.dispatcher(services, json), json, BearerAuthenticator.of(keys), "/mcp",
                 1_048_576, "test");
