@@ -55,7 +55,10 @@ public final class McpStdioBridge implements AutoCloseable {
                 .endpoint(endpoint.getRawPath())
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
                 .jsonMapper(json).build();
-        platform = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(2)).build();
+        // mapper and validator are passed explicitly: no service-loader lookup, which a shaded jar may break
+        DefaultJsonSchemaValidator validator = new DefaultJsonSchemaValidator(JsonMapper.builder().build());
+        platform = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(2)).jsonSchemaValidator(validator)
+                .build();
         platform.initialize();
         List<McpServerFeatures.SyncToolSpecification> tools = new ArrayList<>();
         String cursor = null;
@@ -88,7 +91,7 @@ public final class McpStdioBridge implements AutoCloseable {
         server = McpServer.sync(new StdioServerTransportProvider(json, watched, out))
                 .serverInfo("amcp-stdio", "0.1.0")
                 .jsonMapper(json)
-                .jsonSchemaValidator(new DefaultJsonSchemaValidator(JsonMapper.builder().build()))
+                .jsonSchemaValidator(validator)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(tools)
                 .build();
