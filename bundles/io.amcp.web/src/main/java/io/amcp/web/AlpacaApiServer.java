@@ -247,6 +247,9 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
         router.route().handler(c -> (platform != null && PlatformApi.DEPLOY_PATH.equals(c.normalizedPath()) ? upload : small)
                 .handle(c));
         router.route("/v2/*").handler(this::authenticate);
+        if (platform != null) {
+            router.route("/v2/*").handler(platform.auditChanges());
+        }
         router.get("/v2/account").blockingHandler(c -> reply(c, 200, account()), false);
         router.getWithRegex("/v2/orders:by_client_order_id").blockingHandler(this::orderByClientId, false);
         router.get("/v2/orders").blockingHandler(this::listOrders, false);

@@ -119,6 +119,21 @@ class PlatformApiTest {
     }
 
     @Test
+    void stateChangingAlpacaCallsAreAudited() throws InterruptedException {
+        http.post("/v2/orders", node.trader, new JsonObject().put("symbol", "AAPL").put("qty", "1").put("side", "buy")
+                .put("type", "limit").put("limit_price", "1.00").put("time_in_force", "gtc")
+                .put("client_order_id", "audited-1").encode());
+        http.delete("/v2/orders", node.trader);
+        List<String> seen = List.of();
+        for (int i = 0; i < 50 && seen.size() < 2; i++) {
+            seen = node.audit.recent(1_000).stream().filter(e -> e.actor().equals(node.trader.keyId()))
+                    .filter(e -> e.subject().equals("/v2/orders")).map(e -> e.action() + " " + e.detail()).toList();
+            Thread.sleep(20);
+        }
+        assertThat(seen).containsSubsequence("api.post HTTP 200", "api.delete HTTP 207");
+    }
+
+    @Test
     void strategiesAreListedStoppedAndStartedAgain() {
         JsonObject s = strategy();
         assertThat(s.getString("state")).isEqualTo("RUNNING");

@@ -129,6 +129,29 @@ public final class PlatformApi implements AutoCloseable {
         router.post("/api/v1/options/payoff").handler(c -> reply(c, OptionsDesk.payoff(body(c))));
     }
 
+    /**
+     * For the Alpaca-compatible API: writes every state-changing request (not GET/HEAD/OPTIONS) to the
+     * audit log once answered: actor = key id, action {@code api.<method>}, subject = path, detail =
+     * HTTP status. Must run after authentication.
+     */
+    public Handler<RoutingContext> auditChanges() {
+        return c -> {
+            String method = c.request().method().name();
+            if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+                String keyId = c.get(KEY_ID);
+                String path = c.normalizedPath();
+                c.addEndHandler(v -> {
+                    int status = c.response().getStatusCode();
+                    c.vertx().executeBlocking(() -> {
+                        audit(keyId, "api." + method.toLowerCase(Locale.ROOT), path, "HTTP " + status);
+                        return null;
+                    }, false);
+                });
+            }
+            c.next();
+        };
+    }
+
     // ------------------------------------------------------------------ session
 
     private void login(RoutingContext c) {
