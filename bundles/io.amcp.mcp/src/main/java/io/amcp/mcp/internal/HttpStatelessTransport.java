@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
 /**
  * MCP Streamable HTTP in its stateless form over the JDK's HTTP server: each JSON-RPC request is a
  * POST to the endpoint answered with one JSON response; GET (server-initiated streams) is 405, as
- * the protocol allows. Every request needs a valid bearer token (401 otherwise); the caller travels
+ * the protocol allows. Every request needs a valid bearer token (401 otherwise) and a token of its
+ * key's rate limit (429 with Retry-After otherwise); the caller travels
  * to the tools in the transport context. No servlet container is needed, so it runs unchanged
  * inside Karaf, whose HTTP service speaks javax.servlet while the SDK's servlet transports need
  * jakarta.servlet.
@@ -39,12 +40,14 @@ final class HttpStatelessTransport implements McpStatelessServerTransport {
     private final BearerAuthenticator authenticator;
     private final String endpoint;
     private final int maxBodyBytes;
+    private final KeyRateLimiter limiter;
     private volatile McpStatelessServerHandler handler;
     private volatile boolean closing;
     private HttpServer server;
     private ExecutorService workers;
 
-    HttpStatelessTransport(McpJsonMapper json, BearerAuthenticator authenticator, String endpoint, int maxBodyBytes) {
+    HttpStatelessTransport(McpJsonMapper json, BearerAuthenticator authenticator, String endpoint, int maxBodyBytes,
+            KeyRateLimiter limiter) {
         if (!endpoint.startsWith("/")) {
             throw new IllegalArgumentException("endpoint: must start with /, was '" + endpoint + "'");
         }
@@ -55,6 +58,7 @@ final class HttpStatelessTransport implements McpStatelessServerTransport {
         this.authenticator = authenticator;
         this.endpoint = endpoint;
         this.maxBodyBytes = maxBodyBytes;
+        this.limiter = limiter;
     }
 
     @Override
@@ -106,6 +110,12 @@ final class HttpStatelessTransport implements McpStatelessServerTransport {
             if (caller.isEmpty()) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"amcp\"");
                 plain(exchange, 401, "a valid 'Authorization: Bearer <keyId>:<secret>' header is required");
+                return;
+            }
+            long wait = limiter.acquire(caller.get().keyId());
+            if (wait > 0) {
+                exchange.getResponseHeaders().add("Retry-After", Long.toString(wait));
+                plain(exchange, 429, "too many requests for key " + caller.get().keyId() + "; retry in " + wait + " s");
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {

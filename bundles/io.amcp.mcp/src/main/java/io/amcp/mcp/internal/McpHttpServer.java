@@ -26,8 +26,8 @@ final class McpHttpServer {
     private final McpStatelessSyncServer server;
 
     McpHttpServer(ToolDispatcher dispatcher, McpJsonMapper json, BearerAuthenticator authenticator, String endpoint,
-            int maxBodyBytes, String version) {
-        transport = new HttpStatelessTransport(json, authenticator, endpoint, maxBodyBytes);
+            int maxBodyBytes, KeyRateLimiter limiter, String version) {
+        transport = new HttpStatelessTransport(json, authenticator, endpoint, maxBodyBytes, limiter);
         List<McpStatelessServerFeatures.SyncToolSpecification> specs = dispatcher.definitions().stream()
                 .map(d -> new McpStatelessServerFeatures.SyncToolSpecification(dispatcher.describe(d),
                         (McpTransportContext context, McpSchema.CallToolRequest request) -> dispatcher.call(

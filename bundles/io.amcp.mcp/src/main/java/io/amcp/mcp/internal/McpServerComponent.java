@@ -77,7 +77,8 @@ public final class McpServerComponent implements MarketDataSink, RiskReportServi
         String version = FrameworkUtil.getBundle(getClass()) == null ? "0"
                 : FrameworkUtil.getBundle(getClass()).getVersion().toString();
         server = new McpHttpServer(McpTools.dispatcher(services, json), json, BearerAuthenticator.ofFile(keys),
-                config.endpoint(), config.maxBodyBytes(), version);
+                config.endpoint(), config.maxBodyBytes(),
+                new KeyRateLimiter(config.requestsPerMinute(), config.burst(), System::nanoTime), version);
         port = server.start(config.host(), config.port(), config.threads());
         sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "amcp-mcp-equity");

@@ -37,6 +37,12 @@ public @interface McpServerConfig {
     @AttributeDefinition(description = "Largest request body in bytes (larger: 413)")
     int maxBodyBytes() default 1_048_576;
 
+    @AttributeDefinition(description = "Sustained MCP requests per minute and API key (more: 429)")
+    int requestsPerMinute() default 600;
+
+    @AttributeDefinition(description = "Requests an API key may make at once")
+    int burst() default 120;
+
     @AttributeDefinition(description = "Threads serving HTTP requests")
     int threads() default 4;
 }

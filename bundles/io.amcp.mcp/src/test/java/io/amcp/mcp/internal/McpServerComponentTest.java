@@ -71,6 +71,8 @@ class McpServerComponentTest {
             @Override public int barsKept() { return 100; }
             @Override public int equitySampleSeconds() { return 60; }
             @Override public int maxBodyBytes() { return 1 << 20; }
+            @Override public int requestsPerMinute() { return 600; }
+            @Override public int burst() { return 120; }
             @Override public int threads() { return 2; }
         };
     }

@@ -66,7 +66,7 @@ final class McpTestNode implements AutoCloseable {
                 PortfolioOptimizer::standard, () -> audit, List.of(), new WatchlistStore(watchlists, json),
                 new EquityHistory(kernel, clock, 1000), risk);
         server = new McpHttpServer(McpTools.dispatcher(services, json), json, BearerAuthenticator.of(keys), "/mcp",
-                1_048_576, "test");
+                1_048_576, new KeyRateLimiter(100_000, 100_000, System::nanoTime), "test");
         baseUrl = "http://127.0.0.1:" + server.start("127.0.0.1", 0, 2);
     }
 
