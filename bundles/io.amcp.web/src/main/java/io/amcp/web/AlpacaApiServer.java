@@ -168,8 +168,10 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
 
     private int listen(String host, int port) {
         Vertx v = Vertx.vertx();
+        // HTTP/1.1 only on cleartext: an h2c upgrade (the JDK client tries one) garbled large responses
+        // such as the console's chart library now and then; Alpaca's clients speak HTTP/1.1
         HttpServer s = v.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-                .setMaxWebSocketMessageSize(settings.maxBodyBytes()).setTcpNoDelay(true));
+                .setMaxWebSocketMessageSize(settings.maxBodyBytes()).setTcpNoDelay(true).setHttp2ClearTextEnabled(false));
         s.requestHandler(router(v)).webSocketHandler(ws -> {
             if ("/stream".equals(ws.path())) {
                 tradeUpdates.accept(ws);
