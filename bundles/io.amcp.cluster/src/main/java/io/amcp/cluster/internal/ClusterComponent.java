@@ -1,0 +1,49 @@
+package io.amcp.cluster.internal;
+
+import io.amcp.api.model.StrategyId;
+import io.amcp.cluster.ClusterNode;
+import io.amcp.cluster.ClusterSettings;
+import java.time.Duration;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Starts this process's cluster member from the PID {@code io.amcp.cluster} and registers it as a
+ * {@link ClusterNode} service; strategies listed in the configuration are registered for ownership.
+ */
+@Component(configurationPid = "io.amcp.cluster", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = ClusterConfig.class)
+public final class ClusterComponent {
+
+    private final HazelcastClusterNode node;
+    private final ServiceRegistration<ClusterNode> registration;
+
+    @Activate
+    public ClusterComponent(ClusterConfig config, BundleContext context) {
+        this.node = HazelcastClusterNode.start(settings(config));
+        for (String s : config.strategies()) {
+            node.ownership().register(StrategyId.of(s.trim()));
+        }
+        this.registration = context.registerService(ClusterNode.class, node, null);
+    }
+
+    /** The settings the PID describes; each error names the property at fault. */
+    static ClusterSettings settings(ClusterConfig config) {
+        int threads = config.workerThreads() == 0 ? Runtime.getRuntime().availableProcessors() : config.workerThreads();
+        return new ClusterSettings(config.clusterName(), config.memberName(), config.host(), config.port(),
+                List.of(config.members()).stream().map(String::trim).toList(), Duration.ofMillis(config.leaseMillis()),
+                config.quorum(), Duration.ofSeconds(config.heartbeatTimeoutSeconds()), threads);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+        node.close();
+    }
+}

@@ -1,0 +1,220 @@
+package io.amcp.cluster.internal;
+
+import com.hazelcast.map.IMap;
+import io.amcp.api.model.ClientOrderId;
+import io.amcp.api.model.StrategyId;
+import io.amcp.api.order.OrderRejected;
+import io.amcp.api.order.ReplaceOrder;
+import io.amcp.api.order.SubmitOrder;
+import io.amcp.api.spi.BrokerConnector;
+import io.amcp.api.spi.BrokerListener;
+import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.PluginStatus;
+import io.amcp.cluster.ClusterOrderIds;
+import io.amcp.cluster.FencedConnector;
+import io.amcp.cluster.OrderRecord;
+import io.amcp.cluster.Ownership;
+import io.amcp.cluster.StrategyOwnership;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The fence in front of a venue. Under the strategy's key lock on the assignment map (the same lock a
+ * takeover holds while it bumps the epoch) it checks that this member owns the strategy at the epoch
+ * of its local lease and claims the client order id in the shared order map; it sends only after the
+ * lease, re-checked on the local monotonic clock, still covers the order. An order claimed by an owner
+ * that died or stalled before the send is settled by the next owner ({@link #recover}) by asking the
+ * venue, and a stale owner that sends after all is refused by the venue's own idempotence, since the
+ * client order id does not change across epochs.
+ */
+final class FencedOrderGate implements FencedConnector {
+
+    private static final Logger LOG = Logger.getLogger(FencedOrderGate.class.getName());
+
+    private final BrokerConnector venue;
+    private final StrategyOwnership ownership;
+    private final IMap<String, Ownership> assignments;
+    private final IMap<String, OrderRecord> orders;
+    private final String memberId;
+    private final Clock clock;
+    private final long lockWaitMillis;
+    private final long lockLeaseMillis;
+    private volatile BrokerListener listener;
+
+    FencedOrderGate(BrokerConnector venue, StrategyOwnership ownership, IMap<String, Ownership> assignments,
+            IMap<String, OrderRecord> orders, String memberId, Clock clock, long leaseMillis) {
+        this.venue = venue;
+        this.ownership = ownership;
+        this.assignments = assignments;
+        this.orders = orders;
+        this.memberId = memberId;
+        this.clock = clock;
+        this.lockWaitMillis = Math.max(50, leaseMillis / 2);
+        this.lockLeaseMillis = leaseMillis;
+    }
+
+    @Override
+    public String id() {
+        return venue.id();
+    }
+
+    @Override
+    public void connect(BrokerListener listener) {
+        this.listener = listener;
+        venue.connect(listener);
+    }
+
+    @Override
+    public void disconnect() {
+        venue.disconnect();
+    }
+
+    @Override
+    public PluginStatus status() {
+        return venue.status();
+    }
+
+    @Override
+    public void submit(SubmitOrder order) {
+        ClientOrderId id = order.clientOrderId();
+        if (id == null) {
+            throw new IllegalArgumentException("clientOrderId: required for fenced orders (<strategy>:<sequence>)");
+        }
+        StrategyId strategy;
+        try {
+            strategy = ClusterOrderIds.strategyOf(id);
+        } catch (IllegalArgumentException e) {
+            reject(id, "fenced: " + e.getMessage());
+            return;
+        }
+        OptionalLong held = ownership.heldEpoch(strategy);
+        if (held.isEmpty()) {
+            reject(id, "fenced: this member holds no current lease on " + strategy);
+            return;
+        }
+        long epoch = held.getAsLong();
+        OrderRecord claim;
+        if (!lock(strategy)) {
+            reject(id, "fenced: the assignment of " + strategy + " stayed locked (takeover in progress?)");
+            return;
+        }
+        try {
+            Ownership current = assignments.get(strategy.value());
+            if (current == null || current.epoch() != epoch || !current.owner().equals(memberId)) {
+                reject(id, "fenced: epoch " + epoch + " of " + strategy + " is stale, current is "
+                        + (current == null ? "none" : current.epoch() + " held by " + current.ownerName()));
+                return;
+            }
+            OrderRecord existing = orders.get(id.value());
+            if (existing != null && (existing.status() == OrderRecord.Status.SENT || existing.epoch() >= epoch)) {
+                reject(id, "duplicate: client order id " + id + " was already " + existing.status().name().toLowerCase()
+                        + " at epoch " + existing.epoch());
+                return;
+            }
+            if (existing != null && !venue.resend(List.of(id)).contains(id)) {
+                orders.set(id.value(), existing.sent());
+                return;
+            }
+            claim = OrderRecord.claimed(order, strategy.value(), epoch, memberId);
+            orders.set(id.value(), claim);
+        } finally {
+            assignments.unlock(strategy.value());
+        }
+        OptionalLong still = ownership.heldEpoch(strategy);
+        if (still.isEmpty() || still.getAsLong() != epoch) {
+            reject(id, "fenced: the lease on " + strategy + " at epoch " + epoch + " ran out before the send");
+            return;
+        }
+        venue.submit(order);
+        orders.set(id.value(), claim.sent());
+    }
+
+    @Override
+    public List<OrderRecord> recover(StrategyId strategy, long epoch) {
+        OptionalLong held = ownership.heldEpoch(strategy);
+        if (held.isEmpty() || held.getAsLong() != epoch) {
+            throw new IllegalStateException("strategy " + strategy + ": not held at epoch " + epoch);
+        }
+        if (!lock(strategy)) {
+            throw new IllegalStateException("strategy " + strategy + ": assignment stayed locked");
+        }
+        List<OrderRecord> all;
+        try {
+            Ownership current = assignments.get(strategy.value());
+            if (current == null || current.epoch() != epoch || !current.owner().equals(memberId)) {
+                throw new IllegalStateException("strategy " + strategy + ": epoch " + epoch + " is stale");
+            }
+            all = new ArrayList<>(orders.values(new OrdersOfStrategy(strategy.value())));
+            List<OrderRecord> inFlight = all.stream()
+                    .filter(r -> r.status() == OrderRecord.Status.CLAIMED && r.epoch() < epoch).toList();
+            if (!inFlight.isEmpty()) {
+                settle(inFlight, epoch);
+                all = new ArrayList<>(orders.values(new OrdersOfStrategy(strategy.value())));
+            }
+        } finally {
+            assignments.unlock(strategy.value());
+        }
+        all.sort(Comparator.comparingLong(r -> ClusterOrderIds.sequenceOf(ClientOrderId.of(r.clientOrderId()))));
+        return all;
+    }
+
+    /** Orders claimed by a former owner: the venue says which it never got; those go out now, once. */
+    private void settle(List<OrderRecord> inFlight, long epoch) {
+        Collection<ClientOrderId> ids = inFlight.stream().map(r -> ClientOrderId.of(r.clientOrderId())).toList();
+        Set<ClientOrderId> unknown = venue.resend(ids);
+        for (OrderRecord r : inFlight) {
+            ClientOrderId id = ClientOrderId.of(r.clientOrderId());
+            if (!unknown.contains(id)) {
+                orders.set(r.clientOrderId(), r.sent());
+            } else if (r.resendable()) {
+                OrderRecord adopted = r.adoptedBy(memberId, epoch);
+                orders.set(r.clientOrderId(), adopted);
+                venue.submit(r.toSubmitOrder());
+                orders.set(r.clientOrderId(), adopted.sent());
+                LOG.info(() -> "re-sent " + id + " claimed at epoch " + r.epoch() + " under epoch " + epoch);
+            } else {
+                LOG.warning(() -> "order " + id + " of a former owner never reached the venue and is linked or "
+                        + "trailing; it is left claimed for an operator");
+            }
+        }
+    }
+
+    @Override
+    public void cancel(ClientOrderId clientOrderId) {
+        venue.cancel(clientOrderId);
+    }
+
+    @Override
+    public void replace(ReplaceOrder replace) {
+        venue.replace(replace);
+    }
+
+    @Override
+    public Set<ClientOrderId> resend(Collection<ClientOrderId> clientOrderIds) {
+        return venue.resend(clientOrderIds);
+    }
+
+    private boolean lock(StrategyId strategy) {
+        try {
+            return assignments.tryLock(strategy.value(), lockWaitMillis, TimeUnit.MILLISECONDS, lockLeaseMillis,
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void reject(ClientOrderId id, String reason) {
+        BrokerListener l = listener;
+        if (l != null) {
+            l.onOrderEvent(new OrderRejected(id, reason, clock.nanos()));
+        }
+        LOG.fine(() -> "refused " + id + ": " + reason);
+    }
+}
