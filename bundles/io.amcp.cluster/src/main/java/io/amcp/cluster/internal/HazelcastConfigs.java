@@ -35,6 +35,8 @@ final class HazelcastConfigs {
         // a member cut off (or paused) and back again rejoins within seconds rather than minutes
         config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
         config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+        // every member is listed, so a short wait before the join is enough to find the others
+        config.setProperty("hazelcast.wait.seconds.before.join", "1");
         config.getJetConfig().setEnabled(false);
 
         NetworkConfig network = config.getNetworkConfig();
