@@ -147,16 +147,18 @@ public final class AgentConsensus {
         double cs = Stats.sharpe(consensusR, periodsPerYear);
         double ms = Stats.sharpe(momentumR, periodsPerYear);
         double hs = Stats.sharpe(holdR, periodsPerYear);
-        boolean beat = cs > ms && cs > hs;
+        double consensusReturn = Stats.compounded(consensusR);
+        boolean beat = cs > ms && cs > hs && consensusReturn > 0;
         ResearchReport report = ResearchReport.of("swarm-consensus-" + dataset,
                 "Consensus of " + agents.size() + " agents on " + dataset,
                 agents.size() + " agents (40 momentum, 80 mean-reversion, 40 breakout, varied lookbacks) vote each bar; "
                         + "long when the mean vote is positive, else flat, decided at the close and held over the next bar, "
                         + costBps + " bps per position change. Evaluated on the last "
                         + Math.round((1 - inSampleFraction) * 100) + "% of " + close.length + " bars; nothing is fitted.",
-                "a single momentum(20) agent, and buy and hold", beat,
-                String.format(Locale.ROOT, "out-of-sample Sharpe consensus %.3f vs momentum(20) %.3f vs buy and hold %.3f",
-                        cs, ms, hs))
+                "a single momentum(20) agent, and buy and hold; a loss-making consensus never counts as beating them", beat,
+                String.format(Locale.ROOT, "out-of-sample Sharpe consensus %.3f vs momentum(20) %.3f vs buy and hold %.3f; "
+                        + "return consensus %.4f vs momentum(20) %.4f vs buy and hold %.4f", cs, ms, hs, consensusReturn,
+                        Stats.compounded(momentumR), Stats.compounded(holdR)))
                 .figure("agents", agents.size()).figure("oosSharpeConsensus", cs).figure("oosSharpeMomentum20", ms)
                 .figure("oosSharpeBuyAndHold", hs).figure("oosReturnConsensus", Stats.compounded(consensusR))
                 .figure("oosReturnMomentum20", Stats.compounded(momentumR))
@@ -165,7 +167,7 @@ public final class AgentConsensus {
                 .figure("oosMaxDrawdownBuyAndHold", Stats.maxDrawdown(Stats.equity(holdR)))
                 .chart("Out-of-sample growth of 1").line("consensus", Stats.equity(consensusR))
                 .line("momentum(20)", Stats.equity(momentumR)).line("buy and hold", Stats.equity(holdR));
-        return new Outcome(cs, ms, hs, Stats.compounded(consensusR), Stats.compounded(momentumR),
+        return new Outcome(cs, ms, hs, consensusReturn, Stats.compounded(momentumR),
                 Stats.compounded(holdR), agents.size(), report);
     }
 }

@@ -17,7 +17,9 @@ import java.util.List;
 
 /**
  * SMA-crossover backtests through the real {@link BacktestEngine} and paper exchange (5 bps
- * slippage), sized to about 95% of the starting cash at the first close.
+ * slippage). Every entry buys the same quantity, 95% of the starting cash at the first close; the
+ * account has 2x buying power so that this fixed quantity is not refused after the price has risen
+ * (with a cash account a rally above the first close would silently block every later entry).
  */
 public final class Backtests {
 
@@ -40,7 +42,7 @@ public final class Backtests {
     public static double[] smaCrossEquity(BarSeries series, int fast, int slow) {
         double firstClose = FixedPoint.toDouble(series.close()[0]);
         double units = Math.floor(0.95 * CASH / firstClose * 1e4) / 1e4;
-        BacktestRun run = new BacktestEngine(Money.of(CASH), 1.0, List.of()).run(List.of(series),
+        BacktestRun run = new BacktestEngine(Money.of(CASH), 2.0, List.of()).run(List.of(series),
                 new SmaCrossStrategy(StrategyId.of("research-sma"), series.instrument().id(), fast, slow,
                         Quantity.of(units)),
                 (Clock c) -> new PaperExchange(c, PaperSettings.FRICTIONLESS.withSlippageBps(SLIPPAGE_BPS)), null);

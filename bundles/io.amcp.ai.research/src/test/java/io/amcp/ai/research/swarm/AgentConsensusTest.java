@@ -40,7 +40,8 @@ class AgentConsensusTest {
         assertThat(out.buyAndHoldReturn()).isCloseTo(close[close.length - 1] / close[from] - 1, within(1e-9));
         assertThat(out.agents()).isEqualTo(160);
         assertThat(out.report().beatBaseline())
-                .isEqualTo(out.consensusSharpe() > out.momentumSharpe() && out.consensusSharpe() > out.buyAndHoldSharpe());
+                .isEqualTo(out.consensusSharpe() > out.momentumSharpe() && out.consensusSharpe() > out.buyAndHoldSharpe()
+                        && out.consensusReturn() > 0);
         assertThat(Stats.sharpe(new double[] {0.01, 0.03}, 4)).isCloseTo(0.02 / Math.sqrt(0.0002) * 2, within(1e-12));
     }
 }
