@@ -65,10 +65,12 @@ public record BrokerStatement(String brokerId, Map<ClientOrderId, OrderState> or
      * activity feed): statuses from the events, positions and cash from the fills, starting from
      * {@code startingCash} and a flat book.
      *
-     * @param instruments resolves contract multipliers; an unknown instrument counts with multiplier 1
+     * @param instruments     resolves contract multipliers; an unknown instrument counts with multiplier 1
+     * @param orderedQuantity an order's requested quantity (null if unknown): a fill that completes it
+     *                        makes the order FILLED, otherwise PARTIALLY_FILLED
      */
     public static BrokerStatement fromEvents(String brokerId, List<OrderEvent> history, Money startingCash,
-            Function<InstrumentId, Instrument> instruments) {
+            Function<InstrumentId, Instrument> instruments, Function<ClientOrderId, Quantity> orderedQuantity) {
         Map<ClientOrderId, OrderState> orders = new LinkedHashMap<>();
         Map<InstrumentId, Quantity> positions = new TreeMap<>();
         long cash = startingCash.raw();
@@ -79,7 +81,9 @@ public record BrokerStatement(String brokerId, Map<ClientOrderId, OrderState> or
                 orders.put(id, new OrderState(OrderStatus.ACCEPTED, before.filled()));
             } else if (event instanceof OrderFilled f) {
                 Quantity filled = before.filled().plus(f.quantity());
-                orders.put(id, new OrderState(OrderStatus.PARTIALLY_FILLED, filled));
+                Quantity ordered = orderedQuantity.apply(id);
+                boolean complete = ordered != null && filled.compareTo(ordered) >= 0;
+                orders.put(id, new OrderState(complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, filled));
                 Quantity signed = f.side() == io.amcp.api.model.Side.BUY ? f.quantity() : f.quantity().negate();
                 positions.merge(f.instrument(), signed, Quantity::plus);
                 Instrument instrument = instruments.apply(f.instrument());

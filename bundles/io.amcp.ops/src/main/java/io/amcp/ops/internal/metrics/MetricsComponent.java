@@ -42,10 +42,10 @@ import org.slf4j.LoggerFactory;
  * (when an {@link AlertService} is present) for an engaged kill switch, an unresponsive kernel, an
  * offline broker and stale data.
  */
-@Component(immediate = true, service = {OrderEventListener.class, MarketDataSink.class},
+@Component(immediate = true, service = {OrderEventListener.class, MarketDataSink.class, DataFreshness.class},
         configurationPid = "io.amcp.ops.metrics")
 @Designate(ocd = MetricsConfig.class)
-public final class MetricsComponent implements OrderEventListener, MarketDataSink {
+public final class MetricsComponent implements OrderEventListener, MarketDataSink, DataFreshness {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsComponent.class);
 
@@ -151,6 +151,11 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
     @Override
     public void onOrderEvent(OrderEvent event, OrderView order) {
         metrics.onOrderEvent(event, order);
+    }
+
+    @Override
+    public java.util.Map<io.amcp.api.model.InstrumentId, java.time.Instant> lastDataTimes() {
+        return metrics.lastDataTimes();
     }
 
     @Override

@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * round trip is the kernel's event-loop responsiveness, and the account it returns feeds the P&L
  * gauges. Event callbacks run on the kernel thread and only touch counters and concurrent maps.
  */
-public final class TradingMetrics implements OrderEventListener, MarketDataSink {
+public final class TradingMetrics implements OrderEventListener, MarketDataSink, DataFreshness {
 
     /** What the last {@link #probe()} found. */
     public record Probe(boolean ok, long roundTripNanos, AccountView account, boolean killSwitchEngaged,
@@ -189,6 +189,13 @@ public final class TradingMetrics implements OrderEventListener, MarketDataSink 
         Map<InstrumentId, Double> ages = new java.util.TreeMap<>();
         lastBar.forEach((id, t) -> ages.put(id, (now - t.get()) / 1e9));
         return ages;
+    }
+
+    @Override
+    public Map<InstrumentId, java.time.Instant> lastDataTimes() {
+        Map<InstrumentId, java.time.Instant> times = new java.util.TreeMap<>();
+        lastBar.forEach((id, t) -> times.put(id, Clock.toInstant(t.get())));
+        return times;
     }
 
     /**
