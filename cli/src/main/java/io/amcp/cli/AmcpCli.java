@@ -45,9 +45,9 @@ import picocli.CommandLine.Spec;
  * arguments and unknown ids print one line naming the argument and exit with code 2.
  */
 @Command(name = "amcp", mixinStandardHelpOptions = true, version = "amcp 0.1.0",
-        description = "AMCP command-line tool: datasets, backtests, indicators, benchmarks.",
+        description = "AMCP command-line tool: datasets, backtests, indicators, benchmarks, data, options, MCP over stdio.",
         subcommands = {AmcpCli.Datasets.class, AmcpCli.Backtest.class, AmcpCli.Indicator.class, BenchCommand.class,
-            DataCommand.class, OptionCommand.class})
+            DataCommand.class, OptionCommand.class, McpCommand.class})
 public final class AmcpCli implements Runnable {
 
     @Spec

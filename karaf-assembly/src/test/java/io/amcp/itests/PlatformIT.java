@@ -59,6 +59,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -350,14 +351,15 @@ public class PlatformIT {
                 "amcp-strategy-xsmomentum", "amcp-strategy-marketmaking", "amcp-portfolio", "amcp-risk",
                 "amcp-ai-features", "amcp-options", "amcp-strategy-ironcondor", "amcp-strategy-calendar",
                 "amcp-strategy-rebalance", "amcp-surveillance", "amcp-sample-pairs-trading",
-                "amcp-sample-order-rate-limit-rule")) {
+                "amcp-sample-order-rate-limit-rule", "amcp-routing")) {
             features.installFeature(feature, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
             assertTrue(feature + " installed", features.isInstalled(features.getFeature(feature)));
         }
         for (String name : List.of("io.amcp.strategy.meanreversion", "io.amcp.strategy.momentum",
                 "io.amcp.strategy.xsmomentum", "io.amcp.strategy.marketmaking", "io.amcp.portfolio", "io.amcp.risk",
                 "io.amcp.ai.features", "io.amcp.options", "io.amcp.options.executor", "io.amcp.strategy.ironcondor",
-                "io.amcp.strategy.calendar", "io.amcp.strategy.rebalance", "io.amcp.surveillance")) {
+                "io.amcp.strategy.calendar", "io.amcp.strategy.rebalance", "io.amcp.surveillance",
+                "io.amcp.routing")) {
             Bundle bundle = List.of(bundleContext.getBundles()).stream().filter(b -> name.equals(b.getSymbolicName()))
                     .findFirst().orElse(null);
             assertNotNull(name + " is installed", bundle);
@@ -558,28 +560,32 @@ public class PlatformIT {
     }
 
     /**
-     * The execution algorithms backtested elsewhere run unchanged on the paper exchange: a TWAP parent
-     * handed to the running node is worked into children that fill.
+     * The execution algorithms backtested elsewhere run unchanged on the paper exchange: a TWAP and a
+     * VWAP parent handed to the running node are worked into children that fill.
      */
     @Test
-    public void aTwapParentIsWorkedIntoFilledChildrenOnThePaperExchange() throws Exception {
+    public void twapAndVwapParentsAreWorkedIntoFilledChildrenOnThePaperExchange() throws Exception {
         features.installFeature("amcp-execution", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-        ClientOrderId parent = ClientOrderId.of("itest-twap-" + System.nanoTime());
-        long now = clock.nanos();
-        await("the twap algorithm registered", () -> {
-            try {
-                return node.submitAlgo(StrategyId.of("itest-algo"), new ParentOrder(parent, InstrumentId.of("AAPL"),
-                        Side.BUY, Quantity.of(4), null, now, now + 5L * 86_400_000_000_000L, "twap",
-                        Map.of("slice_interval_seconds", "86400")));
-            } catch (IllegalArgumentException unknownYet) {
-                return null;
-            }
-        }, id -> id != null);
-        AlgoStatus status = await("the TWAP parent filling", () -> node.algos().stream()
-                .filter(a -> a.parent().id().equals(parent)).findFirst().orElse(null),
-                a -> a != null && a.filled().isPositive());
-        assertTrue("children were sent: " + status, !status.children().isEmpty());
-        node.cancelAlgo(parent);
+        for (String algorithm : List.of("twap", "vwap")) {
+            ClientOrderId parent = ClientOrderId.of("itest-" + algorithm + "-" + System.nanoTime());
+            long now = clock.nanos();
+            Map<String, String> parameters = algorithm.equals("twap") ? Map.of("slice_interval_seconds", "86400")
+                    : Map.of();
+            await("the " + algorithm + " algorithm registered", () -> {
+                try {
+                    return node.submitAlgo(StrategyId.of("itest-algo"), new ParentOrder(parent,
+                            InstrumentId.of("AAPL"), Side.BUY, Quantity.of(4), null, now,
+                            now + 5L * 86_400_000_000_000L, algorithm, parameters));
+                } catch (IllegalArgumentException unknownYet) {
+                    return null;
+                }
+            }, id -> id != null);
+            AlgoStatus status = await("the " + algorithm + " parent filling", () -> node.algos().stream()
+                    .filter(a -> a.parent().id().equals(parent)).findFirst().orElse(null),
+                    a -> a != null && a.filled().isPositive());
+            assertTrue(algorithm + " children were sent: " + status, !status.children().isEmpty());
+            node.cancelAlgo(parent);
+        }
     }
 
     /**
@@ -620,6 +626,55 @@ public class PlatformIT {
                 .header("APCA-API-SECRET-KEY", admin.getProperty("secret")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(account.body(), 200, account.statusCode());
         assertTrue(account.body(), account.body().contains("\"equity\"") && account.body().contains("\"buying_power\""));
+    }
+
+    /**
+     * The MCP server installs into the running platform and an MCP client (JSON-RPC over Streamable
+     * HTTP, as the SDK's client speaks it) lists the tools with the Alpaca MCP server's names and calls
+     * one with the admin key as bearer token; without a token it is refused.
+     */
+    @Test
+    public void anMcpClientListsAndCallsToolsWithABearerKey() throws Exception {
+        String port = freePort();
+        org.osgi.service.cm.Configuration mcp = configAdmin.getConfiguration("io.amcp.mcp", "?");
+        mcp.update(new Hashtable<>(Map.of("port", port)));
+        features.installFeature("amcp-mcp", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        Path credentials = Path.of(System.getProperty("karaf.data"), "amcp", "initial-credentials.properties");
+        await("the admin key written on first start", () -> Files.exists(credentials), exists -> exists);
+        Properties admin = new Properties();
+        try (var in = Files.newInputStream(credentials)) {
+            admin.load(in);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        URI endpoint = URI.create("http://127.0.0.1:" + port + "/mcp");
+        Function<String, HttpRequest.Builder> rpc = body -> HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        String list = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+        HttpResponse<String> refused = await("the MCP endpoint answering", () -> {
+            try {
+                return http.send(rpc.apply(list).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException | InterruptedException notYet) {
+                return null;
+            }
+        }, r -> r != null);
+        assertEquals("no bearer token: " + refused.body(), 401, refused.statusCode());
+        String bearer = "Bearer " + admin.getProperty("keyId") + ":" + admin.getProperty("secret");
+        HttpResponse<String> tools = http.send(rpc.apply(list).header("Authorization", bearer).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(tools.body(), 200, tools.statusCode());
+        for (String tool : List.of("get_account_info", "get_all_positions", "place_stock_order", "cancel_all_orders",
+                "get_stock_bars", "get_market_clock", "run_backtest", "get_risk_report", "price_option",
+                "optimize_portfolio")) {
+            assertTrue(tool + " listed", tools.body().contains("\"" + tool + "\""));
+        }
+        assertTrue("tools carry input schemas", tools.body().contains("\"inputSchema\""));
+        HttpResponse<String> account = http.send(rpc.apply("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+                + "\"tools/call\",\"params\":{\"name\":\"get_account_info\",\"arguments\":{}}}")
+                .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(account.body(), 200, account.statusCode());
+        assertTrue(account.body(), account.body().contains("equity") && !account.body().contains("\"isError\":true"));
+        mcp.delete();
     }
 
     /** Waits until {@code version} handled its first event; returns when (System.nanoTime). */
