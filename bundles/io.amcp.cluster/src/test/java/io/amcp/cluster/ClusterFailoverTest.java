@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class ClusterFailoverTest {
 
-    private static final int ORDERS = 400;
+    private static final int ORDERS = 300;
     private static final int INTERVAL_MILLIS = 30;
     private static final int LEASE_MILLIS = 3000;
     private static final List<String> STRATEGIES = List.of("s1", "s2", "s3");
