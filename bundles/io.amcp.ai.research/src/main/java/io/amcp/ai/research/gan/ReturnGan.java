@@ -2,6 +2,7 @@ package io.amcp.ai.research.gan;
 
 import io.amcp.ai.research.internal.Mlp;
 import io.amcp.ai.research.internal.Stats;
+import io.amcp.ai.research.nas.Activation;
 import java.util.SplittableRandom;
 
 /**
@@ -58,8 +59,8 @@ public record ReturnGan(int window, int noise, int hidden, int steps, int batch,
             throw new IllegalArgumentException("real: windows must have " + window + " returns");
         }
         SplittableRandom random = new SplittableRandom(seed);
-        Mlp g = new Mlp(new int[] {noise, hidden, hidden, window}, Mlp.Activation.LEAKY_RELU, seed + 1);
-        Mlp d = new Mlp(new int[] {window, hidden, hidden, 1}, Mlp.Activation.LEAKY_RELU, seed + 2);
+        Mlp g = new Mlp(new int[] {noise, hidden, hidden, window}, Activation.LEAKY_RELU, seed + 1);
+        Mlp d = new Mlp(new int[] {window, hidden, hidden, 1}, Activation.LEAKY_RELU, seed + 2);
         for (int step = 0; step < steps; step++) {
             for (int b = 0; b < batch; b++) {
                 double[] x = real[random.nextInt(real.length)];

@@ -1,5 +1,6 @@
 package io.amcp.ai.research.internal;
 
+import io.amcp.ai.research.nas.Activation;
 import java.util.SplittableRandom;
 
 /**
@@ -8,28 +9,6 @@ import java.util.SplittableRandom;
  * generator needs) and the Adam optimiser (D. P. Kingma, J. Ba, 2015). Not thread-safe.
  */
 public final class Mlp {
-
-    /** Hidden-layer activation. */
-    public enum Activation {
-        RELU, TANH, LEAKY_RELU;
-
-        double apply(double z) {
-            return switch (this) {
-                case RELU -> z > 0 ? z : 0;
-                case TANH -> Math.tanh(z);
-                case LEAKY_RELU -> z > 0 ? z : 0.2 * z;
-            };
-        }
-
-        /** Derivative given the pre-activation z and the activation a. */
-        double derivative(double z, double a) {
-            return switch (this) {
-                case RELU -> z > 0 ? 1 : 0;
-                case TANH -> 1 - a * a;
-                case LEAKY_RELU -> z > 0 ? 1 : 0.2;
-            };
-        }
-    }
 
     private final int[] sizes;
     private final Activation activation;

@@ -1,6 +1,5 @@
 package io.amcp.ai.research.nas;
 
-import io.amcp.ai.research.internal.Mlp;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -11,7 +10,7 @@ import java.util.Objects;
  * @param activation   hidden activation
  * @param learningRate Adam step size, in (0, 1)
  */
-public record Architecture(int[] hidden, Mlp.Activation activation, double learningRate) {
+public record Architecture(int[] hidden, Activation activation, double learningRate) {
 
     public Architecture {
         Objects.requireNonNull(hidden, "hidden");
@@ -32,7 +31,7 @@ public record Architecture(int[] hidden, Mlp.Activation activation, double learn
 
     /** The fixed default the search is compared with: one hidden layer of 32 ReLU units, step 0.001. */
     public static Architecture defaults() {
-        return new Architecture(new int[] {32}, Mlp.Activation.RELU, 0.001);
+        return new Architecture(new int[] {32}, Activation.RELU, 0.001);
     }
 
     @Override

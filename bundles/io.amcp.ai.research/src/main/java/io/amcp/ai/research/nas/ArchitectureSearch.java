@@ -4,7 +4,6 @@ import io.amcp.ai.models.Classifier;
 import io.amcp.ai.models.TrainingListener;
 import io.amcp.ai.models.TrainingSet;
 import io.amcp.ai.models.validation.Split;
-import io.amcp.ai.research.internal.Mlp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -126,13 +125,13 @@ public record ArchitectureSearch(int population, int epochsPerCandidate, int bud
         for (int l = 0; l < layers; l++) {
             hidden[l] = WIDTHS[random.nextInt(WIDTHS.length)];
         }
-        Mlp.Activation[] acts = Mlp.Activation.values();
+        Activation[] acts = Activation.values();
         return new Architecture(hidden, acts[random.nextInt(acts.length)], RATES[random.nextInt(RATES.length)]);
     }
 
     static Architecture mutate(Architecture parent, SplittableRandom random) {
         int[] hidden = parent.hidden();
-        Mlp.Activation act = parent.activation();
+        Activation act = parent.activation();
         double rate = parent.learningRate();
         switch (random.nextInt(5)) {
             case 0 -> {
@@ -155,7 +154,7 @@ public record ArchitectureSearch(int population, int epochsPerCandidate, int bud
                 }
             }
             case 3 -> {
-                Mlp.Activation[] acts = Mlp.Activation.values();
+                Activation[] acts = Activation.values();
                 act = acts[random.nextInt(acts.length)];
             }
             default -> {

@@ -24,7 +24,9 @@ import java.util.Locale;
  * The chosen architecture, the fixed default ({@link Architecture#defaults()}) and logistic
  * regression ({@link LogisticRegressionTrainer#defaults()}) are then compared by purged walk-forward
  * over the second half (expanding window, test blocks of a tenth of the samples, 12-bar embargo):
- * pooled out-of-sample log-loss and accuracy.
+ * pooled out-of-sample log-loss and accuracy. The class prior (each training part's class
+ * frequencies, add-one smoothed, predicted for every test sample) is the floor every model must
+ * clear: the search beats its baselines only when its log-loss is below all three.
  *
  * @param dataset            name for the report
  * @param series             the bars
@@ -42,7 +44,7 @@ public record ArchitectureStudy(String dataset, BarSeries series, int population
 
     /** Outcome: pooled walk-forward figures of the three models. */
     public record Outcome(ArchitectureSearch.Result search, double nasLogLoss, double defaultLogLoss, double logisticLogLoss,
-            double nasAccuracy, double defaultAccuracy, double logisticAccuracy, int testSamples, ResearchReport report) {
+            double priorLogLoss, double nasAccuracy, double defaultAccuracy, double logisticAccuracy, int testSamples, ResearchReport report) {
     }
 
     /** The labelled samples of a series. */
@@ -68,8 +70,9 @@ public record ArchitectureStudy(String dataset, BarSeries series, int population
         double[] nas = evaluate(new MlpTrainer(search.best(), finalEpochs, seed), data, walk);
         double[] def = evaluate(new MlpTrainer(Architecture.defaults(), finalEpochs, seed), data, walk);
         double[] lr = evaluate(LogisticRegressionTrainer.defaults(), data, walk);
+        double prior = priorLogLoss(data, walk);
         int tests = (int) nas[2];
-        boolean beat = nas[0] < def[0] && nas[0] < lr[0];
+        boolean beat = nas[0] < def[0] && nas[0] < lr[0] && nas[0] < prior;
         double[] bestSoFar = new double[search.evaluated().size()];
         double running = Double.POSITIVE_INFINITY;
         for (int i = 0; i < bestSoFar.length; i++) {
@@ -83,17 +86,46 @@ public record ArchitectureStudy(String dataset, BarSeries series, int population
                         + epochsPerCandidate + " per candidate and fold), fitness = purged 3-fold log-loss on the first half of "
                         + data.size() + " samples (134 features, triple-barrier labels). Judged by purged walk-forward over the "
                         + "second half (" + tests + " test samples); pure-Java MLP, no DJL needed.",
-                "the default MLP " + Architecture.defaults() + ", and logistic regression", beat,
-                String.format(Locale.ROOT, "walk-forward log-loss NAS %s %.4f vs default %.4f vs logistic %.4f "
-                        + "(accuracy %.3f / %.3f / %.3f)", search.best(), nas[0], def[0], lr[0], nas[1], def[1], lr[1]))
+                "the default MLP " + Architecture.defaults() + ", logistic regression, and the class prior", beat,
+                String.format(Locale.ROOT, "walk-forward log-loss NAS %s %.4f vs default %.4f vs logistic %.4f vs class "
+                        + "prior %.4f (accuracy NAS %.3f, default %.3f, logistic %.3f)", search.best(), nas[0], def[0], lr[0],
+                        prior, nas[1], def[1], lr[1]))
                 .figure("chosenArchitecture", search.best().toString()).figure("searchLogLoss", search.bestLogLoss())
                 .figure("epochsSpent", search.epochsSpent()).figure("candidatesEvaluated", search.evaluated().size())
                 .figure("oosLogLossNas", nas[0]).figure("oosLogLossDefault", def[0]).figure("oosLogLossLogistic", lr[0])
+                .figure("oosLogLossClassPrior", prior)
                 .figure("oosAccuracyNas", nas[1]).figure("oosAccuracyDefault", def[1]).figure("oosAccuracyLogistic", lr[1])
                 .figure("oosTestSamples", tests)
                 .chart("Search: fold log-loss of each candidate and best so far").line("candidate", each)
                 .line("best so far", bestSoFar);
-        return new Outcome(search, nas[0], def[0], lr[0], nas[1], def[1], lr[1], tests, report);
+        return new Outcome(search, nas[0], def[0], lr[0], prior, nas[1], def[1], lr[1], tests, report);
+    }
+
+    /** Pooled log-loss of predicting each split's add-one smoothed training class frequencies. */
+    static double priorLogLoss(TrainingSet data, List<Split> splits) {
+        double loss = 0;
+        int count = 0;
+        for (Split s : splits) {
+            double[] p = new double[data.classes()];
+            java.util.Arrays.fill(p, 1);
+            for (int i : s.train()) {
+                p[data.y(i)]++;
+            }
+            double[] prior = scale(p, s.train().length + data.classes());
+            for (int i : s.test()) {
+                loss += ArchitectureSearch.logLoss(prior, data.y(i));
+                count++;
+            }
+        }
+        return loss / count;
+    }
+
+    private static double[] scale(double[] counts, double total) {
+        double[] p = new double[counts.length];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = counts[c] / total;
+        }
+        return p;
     }
 
     /** Pooled {log-loss, accuracy, count} over the test blocks of the splits. */

@@ -20,7 +20,7 @@ class MlpAndSearchTest {
 
     @Test
     void backPropagationMatchesCentralFiniteDifferences() {
-        for (Mlp.Activation act : Mlp.Activation.values()) {
+        for (Activation act : Activation.values()) {
             Mlp net = new Mlp(new int[] {3, 5, 4, 2}, act, 3);
             double[] x = {0.3, -0.7, 1.1};
             double[] target = {0.5, -0.2};
@@ -80,7 +80,7 @@ class MlpAndSearchTest {
     void mlpLearnsXorWhichLogisticRegressionCannot() {
         TrainingSet train = xor(400, 1);
         TrainingSet test = xor(200, 2);
-        Classifier mlp = new MlpTrainer(new Architecture(new int[] {16}, Mlp.Activation.TANH, 0.01), 60, 1)
+        Classifier mlp = new MlpTrainer(new Architecture(new int[] {16}, Activation.TANH, 0.01), 60, 1)
                 .fit(train, TrainingListener.NONE);
         Classifier lr = LogisticRegressionTrainer.defaults().fit(train, TrainingListener.NONE);
         assertThat(accuracy(mlp, test)).isGreaterThan(0.9);
