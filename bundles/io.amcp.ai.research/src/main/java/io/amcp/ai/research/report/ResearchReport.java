@@ -104,7 +104,7 @@ public final class ResearchReport {
 
     /** The figures, in insertion order. */
     public Map<String, Object> figures() {
-        return Map.copyOf(figures);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
     }
 
     /** Writes {@code <id>.html} and {@code <id>.json} into {@code dir} (created if missing). */

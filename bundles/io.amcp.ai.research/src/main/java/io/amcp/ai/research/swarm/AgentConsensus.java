@@ -21,16 +21,43 @@ import java.util.Locale;
  */
 public final class AgentConsensus {
 
-    /** One agent: a kind and its parameters. */
-    public record Agent(String kind, int lookback, double threshold) {
+    /** The rule an agent follows. */
+    public enum Kind {
+        /** Sign of the return over the lookback. */
+        MOMENTUM,
+        /** Against a z-score beyond the threshold. */
+        MEAN_REVERSION,
+        /** With a close beyond the range of the lookback. */
+        BREAKOUT
+    }
+
+    /**
+     * One agent: a rule and its parameters.
+     *
+     * @param kind      the rule
+     * @param lookback  bars it looks back, at least 2
+     * @param threshold z-score threshold of {@link Kind#MEAN_REVERSION}, not negative (ignored otherwise)
+     */
+    public record Agent(Kind kind, int lookback, double threshold) {
+
+        public Agent {
+            java.util.Objects.requireNonNull(kind, "kind");
+            if (lookback < 2) {
+                throw new IllegalArgumentException("lookback: must be at least 2, was " + lookback);
+            }
+            if (!(threshold >= 0)) {
+                throw new IllegalArgumentException("threshold: must not be negative, was " + threshold);
+            }
+        }
+
         /** The agent's vote at every bar (0 while its lookback is not filled). */
         public int[] votes(double[] close) {
             int n = close.length;
             int[] v = new int[n];
             for (int t = lookback; t < n; t++) {
                 switch (kind) {
-                    case "momentum" -> v[t] = (int) Math.signum(close[t] / close[t - lookback] - 1);
-                    case "mean-reversion" -> {
+                    case MOMENTUM -> v[t] = (int) Math.signum(close[t] / close[t - lookback] - 1);
+                    case MEAN_REVERSION -> {
                         double m = 0;
                         for (int i = t - lookback + 1; i <= t; i++) {
                             m += close[i];
@@ -44,7 +71,7 @@ public final class AgentConsensus {
                         double z = s == 0 ? 0 : (close[t] - m) / s;
                         v[t] = z > threshold ? -1 : z < -threshold ? 1 : 0;
                     }
-                    case "breakout" -> {
+                    case BREAKOUT -> {
                         double hi = Double.NEGATIVE_INFINITY;
                         double lo = Double.POSITIVE_INFINITY;
                         for (int i = t - lookback; i < t; i++) {
@@ -53,7 +80,6 @@ public final class AgentConsensus {
                         }
                         v[t] = close[t] > hi ? 1 : close[t] < lo ? -1 : v[t - 1];
                     }
-                    default -> throw new IllegalStateException("kind: unknown agent kind " + kind);
                 }
             }
             return v;
@@ -71,15 +97,15 @@ public final class AgentConsensus {
     public static List<Agent> population() {
         List<Agent> out = new ArrayList<>();
         for (int l = 2; l <= 80; l += 2) {
-            out.add(new Agent("momentum", l, 0));
+            out.add(new Agent(Kind.MOMENTUM, l, 0));
         }
         for (int l = 5; l <= 100; l += 5) {
             for (double z : new double[] {0.5, 1, 1.5, 2}) {
-                out.add(new Agent("mean-reversion", l, z));
+                out.add(new Agent(Kind.MEAN_REVERSION, l, z));
             }
         }
         for (int l = 3; l <= 120; l += 3) {
-            out.add(new Agent("breakout", l, 0));
+            out.add(new Agent(Kind.BREAKOUT, l, 0));
         }
         return out;
     }
@@ -135,7 +161,7 @@ public final class AgentConsensus {
         int from = (int) Math.round(close.length * inSampleFraction);
         double[] c = consensus(agents, close);
         double[] m = new double[close.length];
-        int[] mv = new Agent("momentum", 20, 0).votes(close);
+        int[] mv = new Agent(Kind.MOMENTUM, 20, 0).votes(close);
         for (int t = 0; t < m.length; t++) {
             m[t] = mv[t];
         }

@@ -58,11 +58,6 @@ public final class Backtests {
         return r;
     }
 
-    /** Closes as doubles. */
-    public static double[] closes(BarSeries s) {
-        return s.closesAsDouble();
-    }
-
     /** Buy-and-hold per-bar returns of a series from bar {@code from} on. */
     public static double[] buyAndHold(BarSeries s, int from) {
         double[] c = s.closesAsDouble();

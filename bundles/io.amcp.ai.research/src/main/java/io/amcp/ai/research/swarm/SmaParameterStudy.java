@@ -46,7 +46,7 @@ public record SmaParameterStudy(String dataset, BarSeries series, double periods
      *
      * @param psoParams    parameters PSO chose
      * @param gridParams   parameters the grid chose
-     * @param backtests    backtests each search could spend
+     * @param backtests    objective calls PSO made (the grid gets the largest square not above it)
      */
     public record Outcome(int[] psoParams, int[] gridParams, double psoInSample, double gridInSample,
             double defaultInSample, double psoOutOfSample, double gridOutOfSample, double defaultOutOfSample,
@@ -101,7 +101,8 @@ public record SmaParameterStudy(String dataset, BarSeries series, double periods
                         + "maximising the in-sample Sharpe of SMA(fast, slow) backtests through the real BacktestEngine and "
                         + "paper exchange (" + Backtests.SLIPPAGE_BPS + " bps slippage) on the first "
                         + Math.round(inSampleFraction * 100) + "% of " + series.size() + " bars; judged on the rest. "
-                        + "The grid search spends the same " + budget + " backtests on a " + side + "x" + side + " grid.",
+                        + "The grid search gets at most the same budget: a " + side + "x" + side + " grid (" + side * side
+                        + " backtests against PSO's " + budget + " objective calls).",
                 "grid search with the same budget, and the default SMA(10, 30)", beat,
                 String.format(Locale.ROOT, "out-of-sample Sharpe PSO SMA(%d,%d) %.3f vs grid SMA(%d,%d) %.3f vs default %.3f "
                         + "(buy and hold %.3f)", psoParams[0], psoParams[1], psoS, gridParams[0], gridParams[1], gridS, defS,
@@ -115,7 +116,7 @@ public record SmaParameterStudy(String dataset, BarSeries series, double periods
                 .figure("oosReturnPso", Stats.compounded(psoOos)).figure("oosReturnGrid", Stats.compounded(gridOos))
                 .figure("oosReturnDefault", Stats.compounded(defaultOos))
                 .figure("oosReturnBuyAndHold", Stats.compounded(holdOos))
-                .figure("backtestsPerSearch", budget).figure("psoBestInSampleByRound", negate(pso.history()))
+                .figure("psoObjectiveCalls", budget).figure("gridBacktests", side * side).figure("psoBestInSampleByRound", negate(pso.history()))
                 .chart("Out-of-sample growth of 1").line("PSO", Stats.equity(psoOos)).line("grid", Stats.equity(gridOos))
                 .line("default SMA(10,30)", Stats.equity(defaultOos)).line("buy and hold", Stats.equity(holdOos));
         return new Outcome(psoParams, gridParams, psoIn, gridBest, defaultIn, psoS, gridS, defS, holdS, budget, report);

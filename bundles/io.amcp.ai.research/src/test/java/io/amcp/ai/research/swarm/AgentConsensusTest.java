@@ -1,6 +1,7 @@
 package io.amcp.ai.research.swarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.amcp.ai.research.internal.Stats;
@@ -14,14 +15,16 @@ class AgentConsensusTest {
 
     @Test
     void votesMatchTheRulesAppliedByHand() {
-        assertThat(new AgentConsensus.Agent("momentum", 2, 0).votes(CLOSE)).containsExactly(0, 0, 1, 0, -1);
+        assertThat(new AgentConsensus.Agent(AgentConsensus.Kind.MOMENTUM, 2, 0).votes(CLOSE)).containsExactly(0, 0, 1, 0, -1);
         // breakout(2): 3 > max(1,2) up; 2 inside [2,3] keeps up; 1 < min(3,2) down
-        assertThat(new AgentConsensus.Agent("breakout", 2, 0).votes(CLOSE)).containsExactly(0, 0, 1, 1, -1);
+        assertThat(new AgentConsensus.Agent(AgentConsensus.Kind.BREAKOUT, 2, 0).votes(CLOSE)).containsExactly(0, 0, 1, 1, -1);
         // mean reversion(3, 0.5) votes from t = 3: closes 2,3,2 have mean 7/3, sd sqrt(1/3), z = -0.577 < -0.5 -> +1;
         // t = 4: closes 3,2,1 have mean 2, sd 1, z = -1 -> +1
-        assertThat(new AgentConsensus.Agent("mean-reversion", 3, 0.5).votes(CLOSE)).containsExactly(0, 0, 0, 1, 1);
-        assertThat(new AgentConsensus.Agent("mean-reversion", 3, 1.5).votes(CLOSE)).containsExactly(0, 0, 0, 0, 0);
+        assertThat(new AgentConsensus.Agent(AgentConsensus.Kind.MEAN_REVERSION, 3, 0.5).votes(CLOSE)).containsExactly(0, 0, 0, 1, 1);
+        assertThat(new AgentConsensus.Agent(AgentConsensus.Kind.MEAN_REVERSION, 3, 1.5).votes(CLOSE)).containsExactly(0, 0, 0, 0, 0);
         assertThat(AgentConsensus.population()).hasSizeGreaterThanOrEqualTo(100);
+        assertThatThrownBy(() -> new AgentConsensus.Agent(AgentConsensus.Kind.MOMENTUM, 1, 0))
+                .hasMessageContaining("lookback:");
     }
 
     @Test
