@@ -8,6 +8,7 @@ import io.amcp.api.model.InstrumentId;
 import io.amcp.data.PartitionInfo;
 import io.amcp.datasource.file.BarSize;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,31 +76,42 @@ public final class Catalog {
 
     public static Catalog load(Path root) {
         Path file = root.resolve(FILE);
-        Catalog catalog = new Catalog();
         if (!Files.exists(file)) {
-            return catalog;
+            return new Catalog();
         }
-        try (JsonParser p = JSON.createParser(file.toFile())) {
-            expect(p.nextToken(), JsonToken.START_OBJECT, file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a catalog in the {@code catalog.json} format from {@code in}.
+     *
+     * @param source names the stream in error messages (a file or an object key)
+     */
+    public static Catalog read(InputStream in, String source) throws IOException {
+        Catalog catalog = new Catalog();
+        try (JsonParser p = JSON.createParser(in)) {
+            expect(p.nextToken(), JsonToken.START_OBJECT, source);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.getCurrentName();
                 p.nextToken();
                 if (name.equals("datasets")) {
-                    expect(p.currentToken(), JsonToken.START_ARRAY, file);
+                    expect(p.currentToken(), JsonToken.START_ARRAY, source);
                     while (p.nextToken() == JsonToken.START_OBJECT) {
-                        readDataset(p, catalog, file);
+                        readDataset(p, catalog, source);
                     }
                 } else {
                     p.skipChildren();
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the catalog " + file + ": " + e.getMessage(), e);
         }
         return catalog;
     }
 
-    private static void readDataset(JsonParser p, Catalog catalog, Path file) throws IOException {
+    private static void readDataset(JsonParser p, Catalog catalog, String file) throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
         List<PartitionInfo> parts = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -131,7 +143,7 @@ public final class Catalog {
         }
     }
 
-    private static PartitionInfo partition(String dataset, Map<String, String> f, Path file) {
+    private static PartitionInfo partition(String dataset, Map<String, String> f, String file) {
         try {
             return new PartitionInfo(dataset == null ? "" : dataset, InstrumentId.of(f.get("symbol")),
                     Integer.parseInt(f.get("year")), f.get("file"), Long.parseLong(f.get("rows")),
@@ -142,7 +154,7 @@ public final class Catalog {
         }
     }
 
-    private static void expect(JsonToken actual, JsonToken expected, Path file) {
+    private static void expect(JsonToken actual, JsonToken expected, String file) {
         if (actual != expected) {
             throw new IllegalArgumentException(file + ": expected " + expected + ", found " + actual);
         }
@@ -152,7 +164,22 @@ public final class Catalog {
     public void save(Path root) {
         Path file = root.resolve(FILE);
         Path tmp = root.resolve(FILE + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp); JsonGenerator g = JSON.createGenerator(out)) {
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the catalog " + tmp + ": " + e.getMessage(), e);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the catalog in the {@code catalog.json} format to {@code out} (left open). */
+    public void write(OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField("version", 1);
@@ -180,13 +207,6 @@ public final class Catalog {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the catalog " + tmp + ": " + e.getMessage(), e);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot replace the catalog " + file + ": " + e.getMessage(), e);
         }
     }
 }
