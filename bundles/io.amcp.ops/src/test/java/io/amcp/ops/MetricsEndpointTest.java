@@ -75,6 +75,7 @@ class MetricsEndpointTest {
         kernel.addBroker(exchange);
         kernel.addMarketDataSink(exchange);
         kernel.addMarketDataSink(metrics);
+        metrics.addBroker(exchange);
         kernel.addListener(new KernelListener() {
             @Override
             public void onOrderEvent(OrderEvent event) {
@@ -146,10 +147,11 @@ class MetricsEndpointTest {
         assertThat(m.value("amcp_positions_open")).isEqualTo(1);
         assertThat(m.value("amcp_killswitch_engaged")).isEqualTo(0);
         assertThat(m.value("amcp_kernel_up")).isEqualTo(1);
+        assertThat(m.value("amcp_broker_online", "broker", "paper")).isEqualTo(1);
+        assertThat(m.value("amcp_market_open")).isEqualTo(1); // Monday 10:01 New York
         assertThat(m.value("amcp_data_age_seconds", "instrument", "AAPL")).isEqualTo(0.0);
-        assertThat(m.value("jvm_memory_used_bytes", "area", "heap", "id", m.samples.stream()
-                .filter(s -> s.name().equals("jvm_memory_used_bytes") && "heap".equals(s.labels().get("area")))
-                .findFirst().orElseThrow().labels().get("id"))).isPositive();
+        assertThat(m.samples.stream().filter(s -> s.name().equals("jvm_memory_used_bytes")
+                && "heap".equals(s.labels().get("area"))).mapToDouble(PrometheusText.Sample::value).sum()).isPositive();
         assertThat(m.value("jvm_threads_live_threads")).isPositive();
         assertThat(m.has("jvm_gc_memory_allocated_bytes_total")).isTrue();
 
@@ -200,5 +202,56 @@ class MetricsEndpointTest {
                 .header("Authorization", "Bearer s3cret").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(PrometheusText.parse(r.body()).has("amcp_orders_working")).isTrue();
+    }
+
+    /**
+     * Every metric the shipped alert rules and dashboard query is one this node exposes (so no rule
+     * silently never fires), and every alert has a runbook section.
+     */
+    @Test
+    void shippedRulesAndDashboardQueryOnlyExposedMetricsAndEveryAlertHasARunbook() throws Exception {
+        bar(1, 180, 182, 179, 181);
+        kernel.submit(MANUAL, SubmitOrder.market(AAPL, Side.BUY, Quantity.of(1)));
+        bar(2, 181, 182, 180, 181);
+        metrics.probe();
+        // Micrometer registers jvm_gc_pause_seconds at the first GC notification it receives
+        PrometheusText m = scrape();
+        for (int i = 0; i < 50 && !m.has("jvm_gc_pause_seconds_sum"); i++) {
+            System.gc();
+            Thread.sleep(100);
+            m = scrape();
+        }
+        String rules = resource("/ops/amcp-alerts.yml");
+        String dashboard = resource("/ops/amcp-dashboard.json");
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b((?:amcp|jvm|process)_[a-z_]+)")
+                .matcher(rules + dashboard);
+        java.util.Set<String> queried = new java.util.TreeSet<>();
+        while (names.find()) {
+            queried.add(names.group(1));
+        }
+        assertThat(queried).contains("amcp_orders_total", "amcp_order_latency_seconds_bucket", "amcp_data_age_seconds",
+                "amcp_killswitch_engaged", "jvm_memory_used_bytes");
+        for (String name : queried) {
+            assertThat(m.has(name)).as("metric %s used by the rules or dashboard is exposed", name).isTrue();
+        }
+        String runbooks = java.nio.file.Files.readString(java.nio.file.Path.of("docs/runbooks.md"));
+        java.util.regex.Matcher alerts = java.util.regex.Pattern.compile("- alert: (\\w+)").matcher(rules);
+        int count = 0;
+        while (alerts.find()) {
+            count++;
+            assertThat(runbooks).as("runbook for %s", alerts.group(1)).contains("\n## " + alerts.group(1) + "\n");
+        }
+        assertThat(count).isEqualTo(11);
+        for (String key : List.of("kernel-unresponsive", "kill-switch", "broker-offline", "data-stale",
+                "pre-market-check", "reconciliation", "end-of-day-report", "maintenance")) {
+            assertThat(runbooks).as("runbook for in-app alert %s", key).contains(key);
+        }
+    }
+
+    private static String resource(String name) throws java.io.IOException {
+        try (java.io.InputStream in = MetricsEndpointTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 }

@@ -86,10 +86,12 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addBroker(BrokerConnector broker) {
         brokers.add(broker);
+        metrics.addBroker(broker);
     }
 
     void removeBroker(BrokerConnector broker) {
         brokers.remove(broker);
+        metrics.removeBroker(broker);
     }
 
     @Deactivate

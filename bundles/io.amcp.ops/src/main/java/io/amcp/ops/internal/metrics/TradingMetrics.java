@@ -18,7 +18,10 @@ import io.amcp.api.order.OrderSubmitted;
 import io.amcp.api.order.OrderTriggered;
 import io.amcp.api.order.OrderView;
 import io.amcp.api.portfolio.AccountView;
+import io.amcp.api.calendar.NyseCalendar;
+import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.PluginStatus;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.TradingNode;
@@ -87,6 +90,20 @@ public final class TradingMetrics implements OrderEventListener, MarketDataSink,
                 .description("Open (non-flat) positions").register(registry);
         Gauge.builder("amcp.orders.working", lastProbe, p -> p.get().workingOrders())
                 .description("Orders working at a venue").register(registry);
+        Gauge.builder("amcp.market.open", clock, c -> NyseCalendar.INSTANCE.isOpen(c.nanos()) ? 1 : 0)
+                .description("1 while the NYSE regular session is open (platform clock)").register(registry);
+    }
+
+    /** Exposes {@code amcp_broker_online{broker}}: 1 while the connector reports ONLINE. */
+    public void addBroker(BrokerConnector broker) {
+        Gauge.builder("amcp.broker.online", broker, b -> b.status().state() == PluginStatus.State.ONLINE ? 1 : 0)
+                .description("1 while the broker connector reports ONLINE").tag("broker", broker.id())
+                .register(registry);
+    }
+
+    /** Stops exposing a connector that went away. */
+    public void removeBroker(BrokerConnector broker) {
+        registry.find("amcp.broker.online").tag("broker", broker.id()).meters().forEach(registry::remove);
     }
 
     private void account(String name, String description,
