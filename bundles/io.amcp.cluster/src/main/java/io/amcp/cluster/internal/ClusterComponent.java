@@ -4,6 +4,7 @@ import io.amcp.api.model.StrategyId;
 import io.amcp.cluster.ClusterNode;
 import io.amcp.cluster.ClusterSettings;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -27,8 +28,8 @@ public final class ClusterComponent {
     @Activate
     public ClusterComponent(ClusterConfig config, BundleContext context) {
         this.node = HazelcastClusterNode.start(settings(config));
-        for (String s : config.strategies()) {
-            node.ownership().register(StrategyId.of(s.trim()));
+        for (String s : list(config.strategies())) {
+            node.ownership().register(StrategyId.of(s));
         }
         this.registration = context.registerService(ClusterNode.class, node, null);
     }
@@ -37,8 +38,14 @@ public final class ClusterComponent {
     static ClusterSettings settings(ClusterConfig config) {
         int threads = config.workerThreads() == 0 ? Runtime.getRuntime().availableProcessors() : config.workerThreads();
         return new ClusterSettings(config.clusterName(), config.memberName(), config.host(), config.port(),
-                List.of(config.members()).stream().map(String::trim).toList(), Duration.ofMillis(config.leaseMillis()),
+                list(config.members()), Duration.ofMillis(config.leaseMillis()),
                 config.quorum(), Duration.ofSeconds(config.heartbeatTimeoutSeconds()), threads);
+    }
+
+    /** A .cfg file gives a list as one comma-separated string, ConfigAdmin as an array: accept both. */
+    static List<String> list(String[] values) {
+        return Arrays.stream(values).flatMap(v -> Arrays.stream(v.split(","))).map(String::trim)
+                .filter(v -> !v.isEmpty()).toList();
     }
 
     @Deactivate

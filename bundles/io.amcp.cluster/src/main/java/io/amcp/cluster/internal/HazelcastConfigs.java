@@ -35,6 +35,11 @@ final class HazelcastConfigs {
         // a member cut off (or paused) and back again rejoins within seconds rather than minutes
         config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
         config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+        // an operation that gets no answer (its target gone, or this member cut off) fails within
+        // seconds instead of a minute, so the order path never hangs for long; long-running research
+        // jobs are kept alive by operation heartbeats and are not limited by this
+        config.setProperty("hazelcast.operation.call.timeout.millis",
+                Long.toString(Math.max(10_000, 3 * settings.lease().toMillis())));
         // every member is listed, so a short wait before the join is enough to find the others
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
         config.getJetConfig().setEnabled(false);

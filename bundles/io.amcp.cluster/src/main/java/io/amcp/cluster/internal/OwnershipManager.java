@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,6 +65,7 @@ final class OwnershipManager implements StrategyOwnership, MembershipListener {
     private final ExecutorService notifier;
     private long lastWatchNanos;
     private volatile long quarantineUntilNanos;
+    private final AtomicLong stalls = new AtomicLong();
 
     OwnershipManager(HazelcastInstance hazelcast, IMap<String, Ownership> assignments, String memberName,
             long leaseMillis, long quarantineMillis, int quorum) {
@@ -131,10 +133,15 @@ final class OwnershipManager implements StrategyOwnership, MembershipListener {
     @Override
     public OptionalLong heldEpoch(StrategyId strategy) {
         Held h = held.get(strategy);
-        if (h == null || System.nanoTime() - h.deadlineNanos() >= 0) {
+        if (h == null || System.nanoTime() - h.deadlineNanos() >= 0 || !mayOwn()) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(h.epoch());
+    }
+
+    /** Not quarantined, and enough members in view (a member alone after a split owns nothing). */
+    private boolean mayOwn() {
+        return System.nanoTime() - quarantineUntilNanos >= 0 && hazelcast.getCluster().getMembers().size() >= quorum;
     }
 
     @Override
@@ -175,11 +182,16 @@ final class OwnershipManager implements StrategyOwnership, MembershipListener {
     private void watch() {
         long now = System.nanoTime();
         if (lastWatchNanos != 0 && now - lastWatchNanos > leaseNanos) {
-            quarantineUntilNanos = now + quarantineNanos;
+            stalled(now);
             dropAll("this member was stalled for " + TimeUnit.NANOSECONDS.toMillis(now - lastWatchNanos)
                     + " ms, longer than the lease");
         }
         lastWatchNanos = now;
+    }
+
+    private void stalled(long now) {
+        stalls.incrementAndGet();
+        quarantineUntilNanos = now + quarantineNanos;
     }
 
     private void renewHeld() {
@@ -217,7 +229,9 @@ final class OwnershipManager implements StrategyOwnership, MembershipListener {
     }
 
     private void takeOverExpired() {
-        if (System.nanoTime() - quarantineUntilNanos < 0 || hazelcast.getCluster().getMembers().size() < quorum) {
+        long passStart = System.nanoTime();
+        long stallsAtStart = stalls.get();
+        if (!mayOwn()) {
             return;
         }
         List<String> members = new ArrayList<>();
@@ -233,12 +247,20 @@ final class OwnershipManager implements StrategyOwnership, MembershipListener {
             long expiredFor = o.owner().isEmpty() ? Long.MAX_VALUE : clusterNow - o.leaseExpiresAt();
             // the preferred member takes it at once; the others only if it did not within another lease
             if (preferred(members, o.strategy()).equals(memberId) || expiredFor > leaseMillis) {
-                tryTakeOver(strategy);
+                tryTakeOver(strategy, passStart, stallsAtStart);
             }
         }
     }
 
-    private void tryTakeOver(StrategyId strategy) {
+    /**
+     * A pass that took longer than a lease, or saw a stall, may be working from a view the rest of
+     * the cluster has left behind (this process frozen mid-pass, then split off): it must not write.
+     */
+    private boolean viewStillFresh(long passStart, long stallsAtStart) {
+        return System.nanoTime() - passStart <= leaseNanos && stalls.get() == stallsAtStart && mayOwn();
+    }
+
+    private void tryTakeOver(StrategyId strategy, long passStart, long stallsAtStart) {
         String key = strategy.value();
         Ownership taken;
         long requested = System.nanoTime();
@@ -253,7 +275,7 @@ final class OwnershipManager implements StrategyOwnership, MembershipListener {
         try {
             Ownership current = assignments.get(key);
             long clusterNow = hazelcast.getCluster().getClusterTime();
-            if (current == null || !current.expiredAt(clusterNow)) {
+            if (current == null || !current.expiredAt(clusterNow) || !viewStillFresh(passStart, stallsAtStart)) {
                 return;
             }
             taken = current.takenOverBy(memberId, memberName, clusterNow, clusterNow + leaseMillis);

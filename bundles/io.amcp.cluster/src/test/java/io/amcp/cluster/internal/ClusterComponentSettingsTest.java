@@ -54,6 +54,9 @@ class ClusterComponentSettingsTest {
         assertThat(s.lease()).isEqualTo(Duration.ofSeconds(4));
         assertThat(s.quorum()).isEqualTo(2);
         assertThat(s.workerThreads()).isEqualTo(3);
+        // a .cfg file line "members = a, b" arrives as one string
+        assertThat(ClusterComponent.settings(new Pid("n", new String[] {"127.0.0.1:5701, 127.0.0.1:5702"}, 3000, 2, 1))
+                .members()).containsExactly("127.0.0.1:5701", "127.0.0.1:5702");
         assertThat(ClusterComponent.settings(new Pid("n", new String[] {"127.0.0.1:5701"}, 3000, 1, 0)).workerThreads())
                 .isEqualTo(Runtime.getRuntime().availableProcessors());
     }
