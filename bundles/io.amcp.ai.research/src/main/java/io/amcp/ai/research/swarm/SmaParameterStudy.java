@@ -103,7 +103,7 @@ public record SmaParameterStudy(String dataset, BarSeries series, double periods
                         + Math.round(inSampleFraction * 100) + "% of " + series.size() + " bars; judged on the rest. "
                         + "The grid search gets at most the same budget: a " + side + "x" + side + " grid (" + side * side
                         + " backtests against PSO's " + budget + " objective calls).",
-                "grid search with the same budget, and the default SMA(10, 30)", beat,
+                "grid search with at most the same budget, and the default SMA(10, 30)", beat,
                 String.format(Locale.ROOT, "out-of-sample Sharpe PSO SMA(%d,%d) %.3f vs grid SMA(%d,%d) %.3f vs default %.3f "
                         + "(buy and hold %.3f)", psoParams[0], psoParams[1], psoS, gridParams[0], gridParams[1], gridS, defS,
                         holdS))
