@@ -138,7 +138,8 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
             }
             for (HealthChecks.Check c : health.brokerChecks()) {
                 if (!c.ok()) {
-                    a.raise(Severity.CRITICAL, "ops.health", "broker-offline:" + c.name(), c.name() + " " + c.detail());
+                    String key = c.name().startsWith("broker:") ? "broker-offline:" + c.name().substring(7) : "broker-missing";
+                    a.raise(Severity.CRITICAL, "ops.health", key, c.name() + " " + c.detail());
                 }
             }
             HealthChecks.Check data = health.dataCheck();
