@@ -8,6 +8,7 @@ import io.amcp.api.model.FixedPoint;
 import io.amcp.api.model.Instrument;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.spi.Clock;
+import io.amcp.data.internal.AlpacaBarsJsonReader;
 import io.amcp.data.internal.Catalog;
 import io.amcp.data.internal.ColumnsFunction;
 import io.amcp.data.internal.CsvBatchReader;
@@ -46,6 +47,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -258,6 +260,45 @@ public final class BarStore implements AutoCloseable {
         }
         List<QualityIssue> schema = new ArrayList<>();
         parsed.forEach(p -> schema.addAll(p.schemaIssues()));
+        return ingest(dataset, size, parsed.stream().map(CsvBatchReader.Parsed::batch).iterator(), schema, progress);
+    }
+
+    /**
+     * Ingests dropped files as one atomic ingest: {@code .csv} files as in {@link #ingestCsv} and
+     * {@code .json} files as saved Alpaca market-data v2 bars responses (single- or multi-symbol form).
+     * Bars that do not parse are quarantined as {@link QualityRule#SCHEMA} issues naming file, line and
+     * field.
+     *
+     * @param barSize bar size of Alpaca files, or null to infer it from the smallest gap
+     * @throws IllegalArgumentException naming the file when its format is not recognised or files
+     *                                  disagree on the bar size
+     */
+    public IngestResult ingestFiles(String dataset, List<Path> files, BarSize barSize, LongConsumer progress) {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("files: no files given");
+        }
+        List<CsvBatchReader.Parsed> parsed = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".json")) {
+                parsed.addAll(AlpacaBarsJsonReader.read(file, barSize));
+            } else if (name.endsWith(".csv")) {
+                InstrumentId symbol = CsvBatchReader.symbolOf(file);
+                parsed.add(new CsvBatchReader(Times.calendarOf(symbol)).read(file, symbol, barSize));
+            } else {
+                throw new IllegalArgumentException(file + ": not a .csv or .json file");
+            }
+        }
+        BarSize size = null;
+        List<QualityIssue> schema = new ArrayList<>();
+        for (CsvBatchReader.Parsed p : parsed) {
+            if (size != null && p.barSize() != size) {
+                throw new IllegalArgumentException(p.batch().source() + ": bar size " + p.barSize() + " differs from " + size
+                        + " of the other files; ingest them into separate datasets");
+            }
+            size = p.barSize();
+            schema.addAll(p.schemaIssues());
+        }
         return ingest(dataset, size, parsed.stream().map(CsvBatchReader.Parsed::batch).iterator(), schema, progress);
     }
 

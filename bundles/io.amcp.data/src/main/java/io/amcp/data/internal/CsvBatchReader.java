@@ -123,13 +123,28 @@ public final class CsvBatchReader {
         for (int c = 0; c < 5; c++) {
             values[c] = Arrays.copyOf(values[c], rows);
         }
-        BarSize size = BarSize.ONE_DAY;
         if (!yahoo) {
-            size = alpacaBarSize != null ? alpacaBarSize : inferSize(time, source);
-            long step = size.duration().toNanos();
-            for (int i = 0; i < rows; i++) {
-                time[i] = size == BarSize.ONE_DAY && !crypto ? dailyEnd(calendar.dateOf(time[i]), false) : time[i] + step;
-            }
+            return alpacaBatch(symbol, source, time, values, lineNumbers, issues, alpacaBarSize);
+        }
+        BarBatch batch = new BarBatch(symbol, time, values[0], values[1], values[2], values[3], values[4], source, lineNumbers);
+        return new Parsed(batch, BarSize.ONE_DAY, issues);
+    }
+
+    /**
+     * Turns parsed Alpaca rows (bar start times {@code t}; open, high, low, close, volume columns in
+     * {@code values}) into a batch of bar end times: {@code t} plus the bar size, or the session close
+     * for daily bars of exchange-traded instruments.
+     *
+     * @param alpacaBarSize the bar size, or null to infer it from the smallest gap between rows
+     */
+    public Parsed alpacaBatch(InstrumentId symbol, String source, long[] start, long[][] values, long[] lineNumbers,
+            List<QualityIssue> issues, BarSize alpacaBarSize) {
+        boolean crypto = Instrument.infer(symbol).assetClass().tradesAroundTheClock();
+        long[] time = start.clone();
+        BarSize size = alpacaBarSize != null ? alpacaBarSize : inferSize(time, source);
+        long step = size.duration().toNanos();
+        for (int i = 0; i < time.length; i++) {
+            time[i] = size == BarSize.ONE_DAY && !crypto ? dailyEnd(calendar.dateOf(time[i]), false) : time[i] + step;
         }
         BarBatch batch = new BarBatch(symbol, time, values[0], values[1], values[2], values[3], values[4], source, lineNumbers);
         return new Parsed(batch, size, issues);
