@@ -25,8 +25,9 @@ public @interface DailyOpsConfig {
     @AttributeDefinition(description = "Pre-market: data older than the previous close minus this many minutes is stale")
     int dataToleranceMinutes() default 30;
 
-    @AttributeDefinition(description = "Retention rules 'directory|glob|days'; empty directory parts are not allowed")
-    String[] retention() default {};
+    @AttributeDefinition(description = "Retention rules 'directory|glob|days' separated by ';', "
+            + "e.g. 'data/reports|eod-*.html|90; backups|amcp-*|30'; empty: nothing is purged")
+    String retention() default "";
 
     @AttributeDefinition(description = "Seconds between scheduler ticks")
     int tickSeconds() default 20;

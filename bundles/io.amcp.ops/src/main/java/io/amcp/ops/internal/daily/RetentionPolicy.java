@@ -27,10 +27,10 @@ public record RetentionPolicy(Path directory, String glob, int days) {
         }
     }
 
-    /** Parses {@code directory|glob|days} entries; the message names the entry at fault. */
-    public static List<RetentionPolicy> parse(String[] entries) {
+    /** Parses {@code directory|glob|days} rules separated by {@code ;}; the message names the rule at fault. */
+    public static List<RetentionPolicy> parse(String rules) {
         List<RetentionPolicy> list = new ArrayList<>();
-        for (String entry : entries) {
+        for (String entry : rules.split(";")) {
             if (entry == null || entry.isBlank()) {
                 continue;
             }
