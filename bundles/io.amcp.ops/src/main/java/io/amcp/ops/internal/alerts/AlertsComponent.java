@@ -43,7 +43,7 @@ public final class AlertsComponent implements AlertService {
         Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
         List<AlertDispatcher.Route> routes = new ArrayList<>();
         routes.add(new AlertDispatcher.Route(new LogChannel(),
-                Severity.parse("logMinimumSeverity", config.logMinimumSeverity()), config.logPerMinute(), Duration.ofMinutes(1)));
+                Severity.parse("logMinimumSeverity", config.logMinimumSeverity()), positive("logPerMinute", config.logPerMinute()), Duration.ofMinutes(1)));
         if (!config.webhookUrl().isBlank()) {
             URI url;
             try {
@@ -53,7 +53,7 @@ public final class AlertsComponent implements AlertService {
             }
             routes.add(new AlertDispatcher.Route(new WebhookChannel(url, config.nodeName(), timeout),
                     Severity.parse("webhookMinimumSeverity", config.webhookMinimumSeverity()),
-                    config.webhookPerMinute(), Duration.ofMinutes(1)));
+                    positive("webhookPerMinute", config.webhookPerMinute()), Duration.ofMinutes(1)));
         }
         if (!config.smtpHost().isBlank()) {
             List<String> to = Arrays.stream(config.smtpTo().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -61,9 +61,16 @@ public final class AlertsComponent implements AlertService {
             routes.add(new AlertDispatcher.Route(
                     new EmailChannel(smtp, config.smtpFrom().trim(), to, config.nodeName(), ZoneId.of("America/New_York")),
                     Severity.parse("smtpMinimumSeverity", config.smtpMinimumSeverity()),
-                    config.smtpPerHour(), Duration.ofHours(1)));
+                    positive("smtpPerHour", config.smtpPerHour()), Duration.ofHours(1)));
         }
         return routes;
+    }
+
+    private static int positive(String property, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(property + ": must be positive, was " + value);
+        }
+        return value;
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Runs the daily jobs in exchange time. Each {@link #tick()} reads the {@link Clock}, and runs
  * every job that has come due on a trading day since the previous tick and has not run for that
  * day yet, in time order; days without a session (weekends, holidays) run nothing. The first tick
- * starts from the current exchange date, so days before the platform started are not caught up.
+ * starts from the current exchange date, so days before the platform started are not caught up;
+ * a node started after today's open skips today's pre-market check but still reconciles and reports.
  * A live component calls {@link #tick()} every few seconds; a test advances a simulated clock
  * and ticks. Not thread-safe: tick from one thread.
  */
@@ -49,6 +50,9 @@ public final class DailyScheduler {
         LocalDate today = calendar.dateOf(clock.nanos());
         if (cursor == null) {
             cursor = today;
+            if (calendar.isTradingDay(today) && !calendar.sessionOpen(today).isAfter(now)) {
+                lastRun.put(DailyJob.PRE_MARKET_CHECK, today);
+            }
         }
         List<JobResult> ran = new ArrayList<>();
         for (LocalDate date = cursor; !date.isAfter(today); date = date.plusDays(1)) {

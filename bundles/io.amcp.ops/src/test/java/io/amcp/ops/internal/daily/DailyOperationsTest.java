@@ -179,8 +179,17 @@ class DailyOperationsTest {
             ran.addAll(s.tick());
         }
         assertThat(ran).extracting(JobResult::date).containsOnly(LocalDate.of(2024, 11, 29));
+        assertThat(ran).extracting(JobResult::job).containsExactly(DailyJob.values());
         assertThat(ran).extracting(JobResult::ranAt).containsExactly(ny(LocalDateTime.of(2024, 11, 29, 9, 0)),
                 ny(LocalDateTime.of(2024, 11, 29, 13, 15)), ny(LocalDateTime.of(2024, 11, 29, 13, 30)),
                 ny(LocalDateTime.of(2024, 11, 29, 15, 0)));
+
+        // a node started at 14:00 on a trading day skips that day's pre-market check only
+        now[0] = io.amcp.api.spi.Clock.toNanos(ny(LocalDateTime.of(2024, 12, 2, 14, 0)));
+        DailyScheduler late = new DailyScheduler(() -> now[0], NyseCalendar.INSTANCE, DailySchedule.DEFAULT, jobs);
+        assertThat(late.tick()).isEmpty();
+        now[0] = io.amcp.api.spi.Clock.toNanos(ny(LocalDateTime.of(2024, 12, 2, 20, 0)));
+        assertThat(late.tick()).extracting(JobResult::job).containsExactly(DailyJob.RECONCILIATION,
+                DailyJob.END_OF_DAY_REPORT, DailyJob.MAINTENANCE);
     }
 }
