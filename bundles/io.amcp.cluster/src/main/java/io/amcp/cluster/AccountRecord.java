@@ -1,5 +1,6 @@
 package io.amcp.cluster;
 
+import io.amcp.api.portfolio.AccountView;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -27,5 +28,10 @@ public record AccountRecord(String account, long cash, long equity, long buyingP
 
     public static AccountRecord of(String account, long cash, long equity, long buyingPower, long asOf) {
         return new AccountRecord(account, cash, equity, buyingPower, asOf);
+    }
+
+    /** The shared form of a ledger account snapshot as of {@code asOf}. */
+    public static AccountRecord of(String account, AccountView view, long asOf) {
+        return new AccountRecord(account, view.cash().raw(), view.equity().raw(), view.buyingPower().raw(), asOf);
     }
 }

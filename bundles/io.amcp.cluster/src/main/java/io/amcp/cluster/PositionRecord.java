@@ -1,5 +1,6 @@
 package io.amcp.cluster;
 
+import io.amcp.api.portfolio.PositionView;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -28,6 +29,12 @@ public record PositionRecord(String account, String symbol, long quantity, long 
 
     public static PositionRecord of(String account, String symbol, long quantity, long averagePrice, long asOf) {
         return new PositionRecord(account, symbol, quantity, averagePrice, asOf);
+    }
+
+    /** The shared form of a ledger position of {@code account} as of {@code asOf}. */
+    public static PositionRecord of(String account, PositionView position, long asOf) {
+        return new PositionRecord(account, position.instrument().value(), position.quantity().raw(),
+                position.averageCost().raw(), asOf);
     }
 
     /** The map key: {@code <account>/<symbol>}. */

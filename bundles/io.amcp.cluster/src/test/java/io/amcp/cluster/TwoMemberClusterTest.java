@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.ClientOrderId;
-import io.amcp.api.model.FixedPoint;
 import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Money;
+import io.amcp.api.model.Price;
 import io.amcp.api.model.Quantity;
 import io.amcp.api.model.Quote;
 import io.amcp.api.model.Side;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.order.OrderEvent;
+import io.amcp.api.portfolio.AccountView;
+import io.amcp.api.portfolio.PositionView;
 import io.amcp.api.order.OrderRejected;
 import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.SubmitOrder;
@@ -74,15 +77,19 @@ class TwoMemberClusterTest {
     @Test
     @Order(1)
     void stateWrittenOnOneMemberIsReadOnTheOther() {
-        a.state().positions().set("acct/AAPL", PositionRecord.of("acct", "AAPL", FixedPoint.parse("10"),
-                FixedPoint.parse("187.25"), 5));
-        a.state().accounts().set("acct", AccountRecord.of("acct", FixedPoint.parse("98127.5"), FixedPoint.parse("100000"),
-                FixedPoint.parse("98127.5"), 5));
+        PositionView aapl = new PositionView(InstrumentId.of("AAPL"), Quantity.of(10), Price.of("187.25"),
+                Price.of("190"), Money.of("1900"), Money.ZERO, Money.of("27.5"));
+        PositionRecord position = PositionRecord.of("acct", aapl, 5);
+        a.state().positions().set(position.key(), position);
+        AccountView account = new AccountView(Money.of("98127.5"), Money.of("100027.5"), Money.of("98127.5"),
+                Money.of("1900"), Money.ZERO, Money.ZERO, Money.of("27.5"), Money.of("100000"), Money.ZERO);
+        a.state().accounts().set("acct", AccountRecord.of("acct", account, 5));
         PositionRecord p = b.state().positions().get("acct/AAPL");
         assertThat(p.quantity()).isEqualTo(10 * 100_000_000L);
         assertThat(p.averagePrice()).isEqualTo(18_725_000_000L);
         assertThat(p.key()).isEqualTo("acct/AAPL");
         assertThat(b.state().accounts().get("acct").cash()).isEqualTo(9_812_750_000_000L);
+        assertThat(b.state().accounts().get("acct").equity()).isEqualTo(10_002_750_000_000L);
     }
 
     @Test

@@ -124,7 +124,7 @@ final class FencedOrderGate implements FencedConnector {
             claim = OrderRecord.claimed(order, strategy.value(), epoch, memberId);
             orders.set(id.value(), claim);
         } finally {
-            assignments.unlock(strategy.value());
+            unlock(strategy.value());
         }
         OptionalLong still = ownership.heldEpoch(strategy);
         if (still.isEmpty() || still.getAsLong() != epoch) {
@@ -158,7 +158,7 @@ final class FencedOrderGate implements FencedConnector {
                 all = new ArrayList<>(orders.values(new OrdersOfStrategy(strategy.value())));
             }
         } finally {
-            assignments.unlock(strategy.value());
+            unlock(strategy.value());
         }
         all.sort(Comparator.comparingLong(r -> ClusterOrderIds.sequenceOf(ClientOrderId.of(r.clientOrderId()))));
         return all;
@@ -216,5 +216,14 @@ final class FencedOrderGate implements FencedConnector {
             l.onOrderEvent(new OrderRejected(id, reason, clock.nanos()));
         }
         LOG.fine(() -> "refused " + id + ": " + reason);
+    }
+
+    /** Releases the key lock; if its lease ran out meanwhile (this thread stalled) there is nothing to release. */
+    private void unlock(String key) {
+        try {
+            assignments.unlock(key);
+        } catch (IllegalMonitorStateException e) {
+            LOG.fine(() -> "lock on " + key + " had already expired: " + e.getMessage());
+        }
     }
 }

@@ -282,7 +282,7 @@ final class OwnershipManager implements StrategyOwnership, MembershipListener {
             assignments.set(key, taken);
             held.put(strategy, new Held(taken.epoch(), requested + leaseNanos));
         } finally {
-            assignments.unlock(key);
+            unlock(key);
         }
         LOG.info(() -> memberName + " took over " + strategy + " at epoch " + taken.epoch());
         long epoch = taken.epoch();
@@ -345,5 +345,14 @@ final class OwnershipManager implements StrategyOwnership, MembershipListener {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** Releases the key lock; if its lease ran out meanwhile (this thread stalled) there is nothing to release. */
+    private void unlock(String key) {
+        try {
+            assignments.unlock(key);
+        } catch (IllegalMonitorStateException e) {
+            LOG.fine(() -> "lock on " + key + " had already expired: " + e.getMessage());
+        }
     }
 }
