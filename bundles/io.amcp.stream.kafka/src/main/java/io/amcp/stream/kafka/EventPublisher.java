@@ -79,6 +79,8 @@ public final class EventPublisher implements OrderEventListener, MarketDataSink,
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMs));
+        // bounds how long the publisher thread (never the kernel) waits for metadata or buffer space
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         this.producer = KafkaClients.producer(p);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.sender = new Thread(this::drain, "amcp-kafka-publisher-" + clientId);
@@ -190,12 +192,21 @@ public final class EventPublisher implements OrderEventListener, MarketDataSink,
         return lastError.get();
     }
 
-    /** Sends what is queued, then closes the producer (waiting at most 10 s for the broker). */
+    /**
+     * Sends what is queued, then closes the producer (waiting at most 10 s for the broker). When the
+     * publisher thread cannot take the stop signal within 5 s (Kafka unreachable, queue full) it is
+     * interrupted and what is still queued is dropped.
+     */
     @Override
     public void close() {
         try {
-            queue.put(STOP);
+            if (!queue.offer(STOP, 5, TimeUnit.SECONDS)) {
+                sender.interrupt();
+            }
             sender.join(TimeUnit.SECONDS.toMillis(10));
+            if (sender.isAlive()) {
+                sender.interrupt();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

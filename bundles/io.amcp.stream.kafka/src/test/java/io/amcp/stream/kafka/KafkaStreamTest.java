@@ -24,6 +24,8 @@ import io.amcp.broker.paper.PaperExchange;
 import io.amcp.broker.paper.PaperSettings;
 import io.amcp.datasource.file.BundledDatasets;
 import io.amcp.strategy.smacross.SmaCrossStrategy;
+import io.amcp.stream.kafka.internal.KafkaStreamComponent;
+import io.amcp.stream.kafka.internal.KafkaStreamConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,6 +204,51 @@ class KafkaStreamTest {
         // an offset range: one instrument lands on one partition, so offsets 0..19 are its first 20 bars
         List<BarSeries> first20 = replay.bars(topics.bars(), ReplayRange.byOffset(0, 20));
         assertThat(first20.get(0).time()).isEqualTo(java.util.Arrays.copyOf(aapl.time(), 20));
+    }
+
+    @Test
+    void theDsComponentPublishesWithItsConfiguration() throws Exception {
+        KafkaStreamConfig config = new KafkaStreamConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return KafkaStreamConfig.class;
+            }
+
+            @Override
+            public String bootstrapServers() {
+                return kafka.bootstrapServers();
+            }
+
+            @Override
+            public String topicPrefix() {
+                return "t4";
+            }
+
+            @Override
+            public String clientId() {
+                return "node-test";
+            }
+
+            @Override
+            public int queueCapacity() {
+                return 100;
+            }
+
+            @Override
+            public int lingerMs() {
+                return 0;
+            }
+        };
+        createTopics(StreamTopics.of("t4"), 1);
+        KafkaStreamComponent component = new KafkaStreamComponent(config);
+        long t = Clock.toNanos(Instant.parse("2024-03-01T15:00:00Z"));
+        component.onBar(Bar.of(MSFT, t, 410.0, 411.0, 409.5, 410.75, 800));
+        List<ConsumerRecord<String, byte[]>> bars = readAll("t4.bars", 1);
+        assertThat(bars).extracting(ConsumerRecord::key).containsExactly("MSFT");
+        assertThat(EventJson.parseBar(bars.get(0).value(), "t4.bars")).isEqualTo(Bar.of(MSFT, t, 410.0, 411.0, 409.5, 410.75, 800));
+        java.lang.reflect.Method deactivate = KafkaStreamComponent.class.getDeclaredMethod("deactivate");
+        deactivate.setAccessible(true);
+        deactivate.invoke(component);
     }
 
     @Test
