@@ -286,7 +286,7 @@ final class OwnershipManager implements StrategyOwnership, MembershipListener {
         }
         LOG.info(() -> memberName + " took over " + strategy + " at epoch " + taken.epoch());
         long epoch = taken.epoch();
-        notifyAll(l -> l.acquired(strategy, epoch));
+        tell(l -> l.acquired(strategy, epoch));
     }
 
     private void release(StrategyId strategy, long epoch) {
@@ -307,11 +307,11 @@ final class OwnershipManager implements StrategyOwnership, MembershipListener {
     private void drop(StrategyId strategy, Held h, String reason) {
         if (held.remove(strategy, h)) {
             LOG.info(() -> memberName + " lost " + strategy + " at epoch " + h.epoch() + ": " + reason);
-            notifyAll(l -> l.lost(strategy, h.epoch(), reason));
+            tell(l -> l.lost(strategy, h.epoch(), reason));
         }
     }
 
-    private void notifyAll(Consumer<OwnershipListener> call) {
+    private void tell(Consumer<OwnershipListener> call) {
         for (OwnershipListener l : listeners) {
             notifier.execute(() -> {
                 try {
