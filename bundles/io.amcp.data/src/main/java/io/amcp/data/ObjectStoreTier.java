@@ -1,6 +1,8 @@
 package io.amcp.data;
 
+import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.InstrumentId;
+import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.CredentialStore;
 import io.amcp.data.internal.Catalog;
 import io.amcp.datasource.file.BarSize;
@@ -214,6 +216,21 @@ public final class ObjectStoreTier {
      * @throws ObjectStoreException when a downloaded object's SHA-256 differs from the manifest
      */
     public synchronized CacheFill fetch(String dataset, Set<InstrumentId> symbols) {
+        return fetch(dataset, symbols, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads through the cache: fetches only the partitions of the query's symbols whose bars overlap
+     * its time range (downloading those not cached yet), then answers the query from the cache.
+     */
+    public synchronized List<BarSeries> query(BarQuery query) {
+        fetch(query.dataset(), Set.copyOf(query.symbols()), Clock.toNanos(query.from()), Clock.toNanos(query.to()));
+        try (BarStore cache = BarStore.open(cacheRoot)) {
+            return cache.query(query);
+        }
+    }
+
+    private CacheFill fetch(String dataset, Set<InstrumentId> symbols, long from, long to) {
         Catalog manifest = manifest(dataset);
         Catalog.Dataset remote = manifest.dataset(dataset);
         int downloaded = 0;
@@ -223,7 +240,7 @@ public final class ObjectStoreTier {
         try {
             Files.createDirectories(cacheRoot);
             for (PartitionInfo p : remote.partitions.values()) {
-                if (!symbols.isEmpty() && !symbols.contains(p.symbol())) {
+                if ((!symbols.isEmpty() && !symbols.contains(p.symbol())) || p.lastTime() < from || p.firstTime() >= to) {
                     continue;
                 }
                 selected.add(p);

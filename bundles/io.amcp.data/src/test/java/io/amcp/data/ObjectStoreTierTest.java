@@ -129,6 +129,35 @@ class ObjectStoreTierTest {
     }
 
     @Test
+    void aQueryReadsThroughTheCacheFetchingOnlyThePartitionsItNeeds() throws Exception {
+        SyntheticSpec spec = SyntheticSpec.parse("symbols=2,start=2020-12-15,years=0.06,bar=1m,seed=4");
+        List<BarSeries> original = new SyntheticBarGenerator(spec).generate();
+        ObjectStoreLocation location = ObjectStoreLocation.of(endpoint, "us-east-1", "amcp-query", "");
+        Path cache = dir.resolve("cache-query");
+        try (BarStore store = BarStore.open(dir.resolve("store-query"))) {
+            store.ingestSeries("syn", BarSize.ONE_MINUTE, original, null);
+            ObjectStoreTier tier = ObjectStoreTier.connect(location, credentials(KEY, SECRET), cache);
+            tier.push(store, "syn");
+        }
+        Instant from = Instant.parse("2021-01-01T00:00:00Z");
+        BarSeries first = original.get(0);
+        ObjectStoreTier tier = ObjectStoreTier.connect(location, credentials(KEY, SECRET), cache);
+        List<BarSeries> back = tier.query(BarQuery.of("syn", List.of(first.instrument().id()), BarSize.ONE_MINUTE, from, TO));
+
+        int start = 0;
+        while (first.time()[start] < io.amcp.api.spi.Clock.toNanos(from)) {
+            start++;
+        }
+        assertThat(back.get(0).time()).isEqualTo(java.util.Arrays.copyOfRange(first.time(), start, first.size()));
+        assertThat(back.get(0).close()).isEqualTo(java.util.Arrays.copyOfRange(first.close(), start, first.size()));
+        try (java.util.stream.Stream<Path> files = Files.walk(cache)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".parquet")).toList())
+                    .as("only the 2021 partition of the first symbol").singleElement()
+                    .satisfies(f -> assertThat(f.toString()).contains("SYN001").contains("2021"));
+        }
+    }
+
+    @Test
     void verifyNamesAChangedObjectAndAStrayOne() throws Exception {
         SyntheticSpec spec = SyntheticSpec.parse("symbols=1,start=2021-03-01,years=0.01,bar=1m,seed=5");
         ObjectStoreLocation location = ObjectStoreLocation.of(endpoint, "us-east-1", "amcp-verify", "");
