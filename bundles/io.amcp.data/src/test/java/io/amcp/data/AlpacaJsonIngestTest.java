@@ -17,9 +17,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Alpaca bars JSON files (documented response shapes, see src/test/resources/alpaca/README.md) into the store. */
+@Timeout(30)
 class AlpacaJsonIngestTest {
 
     private static final Instant FROM = Instant.parse("2021-01-01T00:00:00Z");

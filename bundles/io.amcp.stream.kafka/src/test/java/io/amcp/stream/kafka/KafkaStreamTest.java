@@ -23,6 +23,14 @@ import io.amcp.backtest.BacktestRun;
 import io.amcp.broker.paper.PaperExchange;
 import io.amcp.broker.paper.PaperSettings;
 import io.amcp.datasource.file.BundledDatasets;
+import io.amcp.api.order.OrderEvent;
+import io.amcp.api.spi.RiskContext;
+import io.amcp.api.spi.RiskDecision;
+import io.amcp.api.spi.RiskRule;
+import io.amcp.core.Kernel;
+import io.amcp.core.KernelListener;
+import io.amcp.core.SimulatedClock;
+import io.amcp.core.journal.Journal;
 import io.amcp.strategy.smacross.SmaCrossStrategy;
 import io.amcp.stream.kafka.internal.KafkaStreamComponent;
 import io.amcp.stream.kafka.internal.KafkaStreamConfig;
@@ -204,6 +212,75 @@ class KafkaStreamTest {
         // an offset range: one instrument lands on one partition, so offsets 0..19 are its first 20 bars
         List<BarSeries> first20 = replay.bars(topics.bars(), ReplayRange.byOffset(0, 20));
         assertThat(first20.get(0).time()).isEqualTo(java.util.Arrays.copyOf(aapl.time(), 20));
+    }
+
+    /**
+     * The SMA crossover strategy trades AAPL 2013 through the real kernel and paper exchange, with a
+     * risk rule that refuses every order from July on; the publisher is tapped in as the kernel's
+     * OSGi component taps an {@code OrderEventListener} and as a market-data sink. What the kernel
+     * emitted, counted by a listener of its own, is what lands on the topics.
+     */
+    @Test
+    void aKernelSessionLandsOnTheTopics() throws Exception {
+        StreamTopics topics = StreamTopics.of("t5");
+        createTopics(topics, 2);
+        BarSeries aapl = new BundledDatasets().load(BundledDatasets.AAPL_2013).get(0);
+        long july = Clock.toNanos(Instant.parse("2013-07-01T00:00:00Z"));
+        SimulatedClock clock = new SimulatedClock(aapl.time()[0] - 1);
+        Kernel kernel = new Kernel(clock, Journal.NONE, Money.of("100000"), 1.0);
+        kernel.registerInstrument(aapl.instrument());
+        PaperExchange venue = new PaperExchange((Clock) clock, PaperSettings.FRICTIONLESS);
+        kernel.addBroker(venue);
+        kernel.addMarketDataSink(venue);
+        kernel.addRiskRule(new RiskRule() {
+            @Override
+            public String name() {
+                return "first-half-only";
+            }
+
+            @Override
+            public RiskDecision check(SubmitOrder order, StrategyId strategy, RiskContext context) {
+                return context.clock().nanos() >= july ? RiskDecision.reject(name(), "no new orders from July 2013")
+                        : RiskDecision.APPROVED;
+            }
+        });
+        int[] fills = {0};
+        int[] denials = {0};
+        int[] others = {0};
+        try (EventPublisher publisher = new EventPublisher(kafka.bootstrapServers(), "node", topics, 10_000, 5)) {
+            kernel.addMarketDataSink(publisher);
+            kernel.addListener(new KernelListener() {
+                @Override
+                public void onOrderEvent(OrderEvent event) {
+                    publisher.onOrderEvent(event, kernel.orderManager().view(event.clientOrderId()));
+                    if (event instanceof OrderFilled) {
+                        fills[0]++;
+                    } else if (event instanceof OrderDenied) {
+                        denials[0]++;
+                    } else {
+                        others[0]++;
+                    }
+                }
+            });
+            kernel.addStrategy(new SmaCrossStrategy(StrategyId.of("sma"), AAPL, 10, 30, Quantity.of(100)));
+            for (int i = 0; i < aapl.size(); i++) {
+                kernel.processBar(aapl.bar(i));
+            }
+            assertThat(publisher.flush(Duration.ofSeconds(30))).isTrue();
+            assertThat(publisher.dropped()).isZero();
+        }
+        assertThat(fills[0]).isPositive();
+        assertThat(denials[0]).isPositive();
+        assertThat(readAll(topics.bars(), aapl.size())).hasSize(aapl.size());
+        List<ConsumerRecord<String, byte[]>> fillRecords = readAll(topics.fills(), fills[0]);
+        assertThat(fillRecords).hasSize(fills[0]).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo("AAPL");
+            assertThat(text(r)).contains("\"status\":\"FILLED\"", "\"strategyId\":\"sma\"");
+            assertThat(r.timestamp()).isLessThan(july / 1_000_000);
+        });
+        assertThat(readAll(topics.risk(), denials[0])).hasSize(denials[0])
+                .allSatisfy(r -> assertThat(text(r)).contains("\"rule\":\"first-half-only\""));
+        assertThat(readAll(topics.orders(), others[0])).hasSize(others[0]);
     }
 
     @Test
