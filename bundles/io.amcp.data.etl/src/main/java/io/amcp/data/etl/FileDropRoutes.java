@@ -29,6 +29,9 @@ public final class FileDropRoutes extends RouteBuilder {
     /** Header set on the exchange: the ingest id of the file's batch. */
     public static final String INGEST_ID = "AmcpIngestId";
 
+    /** A long ingest logs its progress every this many rows. */
+    private static final long PROGRESS_ROWS = 1_000_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(FileDropRoutes.class);
 
     private final BarStore store;
@@ -62,7 +65,13 @@ public final class FileDropRoutes extends RouteBuilder {
         String name = file.getFileName().toString();
         Files.createDirectories(settings.reports());
         try {
-            IngestResult result = store.ingestFiles(settings.dataset(), List.of(file), settings.barSize(), null);
+            long[] logged = {0};
+            IngestResult result = store.ingestFiles(settings.dataset(), List.of(file), settings.barSize(), rows -> {
+                if (rows - logged[0] >= PROGRESS_ROWS) {
+                    logged[0] = rows;
+                    LOG.info("{}: {} rows validated", name, rows);
+                }
+            });
             Path report = settings.reports().resolve(name + "." + result.ingestId() + ".quality.txt");
             Files.writeString(report, result.report().toText());
             exchange.getIn().setHeader(INGEST_ID, result.ingestId());
