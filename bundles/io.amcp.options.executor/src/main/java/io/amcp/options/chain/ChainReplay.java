@@ -15,10 +15,12 @@ import java.util.Map;
 /**
  * A time-ordered quote stream for a backtest of option strategies on daily bars: for each bar, the
  * underlying's close as a zero-width quote (bid = ask = close) stamped {@link #UNDERLYING_LEAD_NANOS}
- * before the bar's time (the session close), then, once the volatility model is warm, the whole
- * chain's quotes stamped at the close. Once listed, a series stays listed until it expires. A strategy deciding on the underlying's print can thus meet
- * the chain's closing quotes, which the paper exchange matches only after an order's acceptance
- * and only inside the regular session.
+ * before the bar's time (the session close), then, once the volatility model is warm, the same
+ * underlying quote again at the close followed by the whole chain's quotes stamped at the close.
+ * Once listed, a series stays listed until it expires. A strategy deciding on the underlying's print
+ * can thus meet the chain's closing quotes, and an underlying order it sends then (the delivery of an
+ * exercise or assignment, see {@link io.amcp.options.executor.OptionsExecutor}) meets the close, which
+ * the paper exchange matches only after an order's acceptance and only inside the regular session.
  *
  * @param quotes      every quote, non-decreasing in time
  * @param instruments the underlying and every option series quoted
@@ -57,6 +59,7 @@ public record ChainReplay(List<Quote> quotes, List<Instrument> instruments) {
                 instruments.computeIfAbsent(q.contract().id(), id -> q.contract().instrument());
                 listed.add(q.contract());
             }
+            quotes.add(new Quote(underlying, time, close, close, 0, 0));
             quotes.addAll(synthesizer.quotes(chain, time));
         }
         return new ChainReplay(quotes, List.copyOf(instruments.values()));

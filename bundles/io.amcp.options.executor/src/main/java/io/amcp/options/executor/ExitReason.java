@@ -10,8 +10,13 @@ public enum ExitReason {
     ROLL,
     /** Closed a set number of days before expiry. */
     CLOSE_BEFORE_EXPIRY,
-    /** Settled in cash at intrinsic value on the expiration date. */
+    /** Settled in cash at intrinsic value on the expiration date ({@link ExpirySettlement#CASH}). */
     EXPIRY_SETTLEMENT,
+    /**
+     * Held to the expiration date and settled physically ({@link ExpirySettlement#PHYSICAL}):
+     * in-the-money legs exercised or assigned into the underlying, out-of-the-money legs expired.
+     */
+    EXERCISE_ASSIGNMENT,
     /** A leg was rejected, denied, canceled or expired while opening: the structure was unwound. */
     LEG_FAILED,
     /** Closed on the strategy's request. */

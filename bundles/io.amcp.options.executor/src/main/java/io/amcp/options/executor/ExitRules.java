@@ -16,14 +16,19 @@ package io.amcp.options.executor;
  * @param rollDaysBeforeExpiry  close with reason {@link ExitReason#ROLL} this many calendar days before
  *                              the nearest expiry (the strategy reopens); -1 disables
  * @param closeDaysBeforeExpiry close this many calendar days before the nearest expiry; -1 disables
- *                              (the structure is then cash-settled on its expiration date)
+ *                              (the structure is then settled on its expiration date per {@code settlement})
  * @param priceConcession       where in the spread the limit of each leg sits: 0 = mid, 1 = the touch
  *                              (buy at the ask, sell at the bid); in [0, 1], never worse than the touch
+ * @param settlement            how legs still open on their expiration date are settled: cash at
+ *                              intrinsic value, or exercise and assignment into the underlying
  */
 public record ExitRules(double profitTarget, double stopMultiple, int rollDaysBeforeExpiry, int closeDaysBeforeExpiry,
-        double priceConcession) {
+        double priceConcession, ExpirySettlement settlement) {
 
     public ExitRules {
+        if (settlement == null) {
+            throw new IllegalArgumentException("settlement: must be CASH or PHYSICAL, was null");
+        }
         if (!(profitTarget >= 0)) {
             throw new IllegalArgumentException("profitTarget: must be >= 0, was " + profitTarget);
         }
@@ -41,9 +46,22 @@ public record ExitRules(double profitTarget, double stopMultiple, int rollDaysBe
         }
     }
 
-    /** Rules from their five numbers. */
+    /** Rules from their five numbers, settling in cash at expiry ({@link ExpirySettlement#CASH}). */
     public static ExitRules of(double profitTarget, double stopMultiple, int rollDaysBeforeExpiry,
             int closeDaysBeforeExpiry, double priceConcession) {
-        return new ExitRules(profitTarget, stopMultiple, rollDaysBeforeExpiry, closeDaysBeforeExpiry, priceConcession);
+        return of(profitTarget, stopMultiple, rollDaysBeforeExpiry, closeDaysBeforeExpiry, priceConcession,
+                ExpirySettlement.CASH);
+    }
+
+    /** Rules from all their fields. */
+    public static ExitRules of(double profitTarget, double stopMultiple, int rollDaysBeforeExpiry,
+            int closeDaysBeforeExpiry, double priceConcession, ExpirySettlement settlement) {
+        return new ExitRules(profitTarget, stopMultiple, rollDaysBeforeExpiry, closeDaysBeforeExpiry, priceConcession,
+                settlement);
+    }
+
+    /** These rules with another expiry settlement. */
+    public ExitRules withSettlement(ExpirySettlement newSettlement) {
+        return of(profitTarget, stopMultiple, rollDaysBeforeExpiry, closeDaysBeforeExpiry, priceConcession, newSettlement);
     }
 }

@@ -1,6 +1,7 @@
 package io.amcp.options.executor;
 
 import io.amcp.api.model.ClientOrderId;
+import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Price;
 import io.amcp.api.model.Quantity;
 import io.amcp.api.model.Side;
@@ -14,12 +15,14 @@ import io.amcp.api.order.OrderType;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.order.TimeInForce;
 import io.amcp.api.spi.StrategyContext;
+import io.amcp.options.OptionType;
 import io.amcp.options.chain.ChainQuote;
 import io.amcp.options.chain.OptionContract;
 import io.amcp.options.chain.OptionChain;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,11 +51,56 @@ import java.util.Set;
  * <h2>Expiry</h2>
  * On the expiration date of a structure's nearest leg every leg still open is closed against that
  * date's chain, in which expiring series are quoted at intrinsic value (see
- * {@link io.amcp.options.chain.ChainSpec}). This is cash settlement at intrinsic value, a documented
- * simplification: no underlying is delivered, and a worthless option closes at the minimum quote of
- * 0.01 because a {@link io.amcp.api.model.Quote} must be positive.
+ * {@link io.amcp.options.chain.ChainSpec}); legs of later expiries (a calendar's far leg) are closed
+ * at their market quote. How the expiring legs settle is {@link ExitRules#settlement()}:
+ * <ul>
+ * <li>{@link ExpirySettlement#CASH} (index options; reason {@link ExitReason#EXPIRY_SETTLEMENT}):
+ *     every expiring leg is closed at its settlement quote and nothing else happens.</li>
+ * <li>{@link ExpirySettlement#PHYSICAL} (equity and ETF options; reason
+ *     {@link ExitReason#EXERCISE_ASSIGNMENT}): a leg is in the money when its intrinsic value at the
+ *     chain's spot {@code S} is at least {@link #EXERCISE_THRESHOLD} ($0.01, as the OCC's
+ *     exercise-by-exception rule exercises long positions; a short is assumed assigned on the same
+ *     rule). Each in-the-money leg delivers {@code multiplier x contracts} shares at its strike
+ *     {@code K}: long call +, short call -, long put -, short put +. Out-of-the-money legs expire.
+ *     The structure's deliveries are netted per underlying, so a spread whose legs are both in the
+ *     money delivers no shares, only the strike difference in cash.</li>
+ * </ul>
+ *
+ * <h3>How a physical settlement is booked</h3>
+ * The kernel books only fills reported by the venue, and the paper exchange fills only against market
+ * data (never at a price named by the trader), so a delivery at {@code K} cannot be booked as such.
+ * The executor books the economically identical pair instead, through the ordinary order path:
+ * every in-the-money leg is closed at its settlement quote, intrinsic {@code |S - K|}, and the net
+ * delivery is one MARKET DAY order in the underlying for the net shares. On a venue that fills it at
+ * {@code S} (the backtests' {@link io.amcp.options.chain.ChainReplay} prints the underlying's close
+ * again at the close for this) the cash per delivered share is {@code +-(S - K) -+ S = -+K}: exactly
+ * an exercise or assignment at the strike, and the position is the delivered shares. What differs
+ * from a real OCC exercise, and how much:
+ * <ul>
+ * <li>the ledger shows two trades per leg (the option closed at intrinsic, the shares traded at
+ *     {@code S}) instead of the option vanishing and the shares arriving at {@code K}: the same cash,
+ *     position and equity, but the shares' average cost is {@code S} (not {@code K}) and the option's
+ *     intrinsic value is realised P&amp;L on the option;</li>
+ * <li>the settlement quote is the intrinsic value rounded to the cent, so when {@code S} has more than
+ *     two decimals the cash differs from {@code K} by under half a cent per share;</li>
+ * <li>an out-of-the-money leg cannot close at 0 (a {@link io.amcp.api.model.Quote} must be positive):
+ *     it closes at the minimum quote of 0.01, $1 per contract away from expiring worthless, the same as
+ *     under cash settlement;</li>
+ * <li>the underlying order is a market order through the risk chain: a venue with spread or
+ *     slippage, or one that fills it after the close (a live session, where it waits for the next
+ *     session), books the shares at another price than {@code S}, and that difference lands in the
+ *     cash; a risk rule can deny it, which no assignment can be. A delivery that did not fill is
+ *     resubmitted on every {@link #manage} until it has, and the structure stays
+ *     {@link StructureState#CLOSING} until then;</li>
+ * <li>no exercise or assignment fee: both trades pay the venue's ordinary commission;</li>
+ * <li>the shares are booked on the expiration date, not the next business day, and early exercise
+ *     of American options is not modelled.</li>
+ * </ul>
  */
 public final class OptionsExecutor {
+
+    /** The least intrinsic value at which an expiring leg is exercised or assigned: $0.01 (OCC). */
+    public static final double EXERCISE_THRESHOLD = 0.01;
 
     private final StrategyContext context;
     private final ExitRules rules;
@@ -139,6 +187,22 @@ public final class OptionsExecutor {
             return;
         }
         Managed m = order.structure;
+        if (order.delivery != null) {
+            if (event instanceof OrderFilled f) {
+                long shares = Math.round(f.quantity().toDouble()) * (f.side() == Side.BUY ? 1 : -1);
+                order.delivery.filled += shares;
+                order.delivery.cost += shares * f.price().toDouble();
+                order.filled += Math.abs(shares);
+                if (order.filled >= order.contracts) {
+                    working.remove(event.clientOrderId());
+                }
+            } else if (event instanceof OrderRejected || event instanceof OrderDenied || event instanceof OrderCanceled
+                    || event instanceof OrderExpired) {
+                working.remove(event.clientOrderId());
+            }
+            advance(m);
+            return;
+        }
         if (event instanceof OrderFilled f) {
             long contracts = Math.round(f.quantity().toDouble());
             double notional = f.price().toDouble() * contracts;
@@ -193,7 +257,8 @@ public final class OptionsExecutor {
                 m.state = StructureState.OPEN;
             }
         }
-        if (m.state == StructureState.CLOSING && m.remainingContracts() == 0 && !anyWorking(m.closeIds)) {
+        if (m.state == StructureState.CLOSING && m.remainingContracts() == 0 && !anyWorking(m.closeIds)
+                && deliveriesDone(m)) {
             m.state = StructureState.CLOSED;
         }
     }
@@ -213,10 +278,14 @@ public final class OptionsExecutor {
                 if (reason != null) {
                     m.state = StructureState.CLOSING;
                     m.reason = reason;
+                    if (reason == ExitReason.EXERCISE_ASSIGNMENT) {
+                        planDeliveries(m, chain);
+                    }
                     closing.add(m.view());
                 }
             }
             if (m.state == StructureState.CLOSING) {
+                submitDeliveries(m);
                 submitClosingLegs(m, chain);
             }
         }
@@ -244,7 +313,8 @@ public final class OptionsExecutor {
     private ExitReason exitReason(Managed m, OptionChain chain) {
         long days = m.structure.nearestExpiry().toEpochDay() - chain.date().toEpochDay();
         if (days <= 0) {
-            return ExitReason.EXPIRY_SETTLEMENT;
+            return rules.settlement() == ExpirySettlement.PHYSICAL ? ExitReason.EXERCISE_ASSIGNMENT
+                    : ExitReason.EXPIRY_SETTLEMENT;
         }
         if (rules.rollDaysBeforeExpiry() >= 0 && days <= rules.rollDaysBeforeExpiry()) {
             return ExitReason.ROLL;
@@ -288,6 +358,56 @@ public final class OptionsExecutor {
         advance(m);
     }
 
+    /**
+     * The shares each expiring in-the-money leg delivers at {@code chain}'s spot, netted per underlying:
+     * {@code multiplier x contracts still open}, + for a long call or a short put, - for a short call
+     * or a long put.
+     */
+    private static void planDeliveries(Managed m, OptionChain chain) {
+        for (int i = 0; i < m.structure.legs().size(); i++) {
+            StructureLeg leg = m.structure.legs().get(i);
+            OptionContract c = leg.contract();
+            long open = m.openFilled[i] - m.closeFilled[i];
+            if (open <= 0 || c.expiry().isAfter(chain.date()) || c.intrinsic(chain.spot()) < EXERCISE_THRESHOLD - 1e-9) {
+                continue;
+            }
+            int direction = (leg.side() == Side.BUY ? 1 : -1) * (c.type() == OptionType.CALL ? 1 : -1);
+            long shares = direction * open * c.instrument().multiplier();
+            m.deliveries.computeIfAbsent(c.underlying(), u -> new Delivery()).target += shares;
+        }
+    }
+
+    private void submitDeliveries(Managed m) {
+        m.deliveries.forEach((underlying, d) -> {
+            long remaining = d.target - d.filled;
+            if (remaining == 0 || (d.lastId != null && working.contains(d.lastId))) {
+                return;
+            }
+            ClientOrderId id = ClientOrderId.of(context.strategyId().value() + "-" + m.id + "-d-" + (++d.attempts));
+            LegOrder order = new LegOrder(m, -1, false, Math.abs(remaining));
+            order.delivery = d;
+            orders.put(id, order);
+            working.add(id);
+            d.lastId = id;
+            try {
+                context.submit(SubmitOrder.builder(underlying, remaining > 0 ? Side.BUY : Side.SELL,
+                        Quantity.of(Math.abs(remaining))).type(OrderType.MARKET).timeInForce(TimeInForce.DAY)
+                        .clientOrderId(id).build());
+            } catch (RuntimeException e) {
+                working.remove(id);
+            }
+        });
+    }
+
+    private boolean deliveriesDone(Managed m) {
+        for (Delivery d : m.deliveries.values()) {
+            if (d.filled != d.target || (d.lastId != null && working.contains(d.lastId))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The series of every structure not yet closed: pass them to the chain so they stay quoted. */
     public List<OptionContract> heldContracts() {
         List<OptionContract> out = new ArrayList<>();
@@ -323,6 +443,8 @@ public final class OptionsExecutor {
         final boolean opening;
         final long contracts;
         long filled;
+        /** The delivery this underlying order books, or null for an option leg's order. */
+        Delivery delivery;
 
         LegOrder(Managed structure, int leg, boolean opening, long contracts) {
             this.structure = structure;
@@ -330,6 +452,15 @@ public final class OptionsExecutor {
             this.opening = opening;
             this.contracts = contracts;
         }
+    }
+
+    /** The net underlying delivery of one structure's expiring legs, in shares (signed: + received). */
+    private static final class Delivery {
+        long target;
+        long filled;
+        double cost;
+        int attempts;
+        ClientOrderId lastId;
     }
 
     /** The mutable state of one structure. */
@@ -343,6 +474,7 @@ public final class OptionsExecutor {
         final double[] closeNotional;
         final ClientOrderId[] openIds;
         final ClientOrderId[] closeIds;
+        final Map<InstrumentId, Delivery> deliveries = new LinkedHashMap<>();
         StructureState state = StructureState.OPENING;
         ExitReason reason;
         boolean legFailed;
@@ -404,7 +536,13 @@ public final class OptionsExecutor {
         }
 
         StructureView view() {
-            return new StructureView(id, structure, quantity, state, entryPremium(), exitCost(), reason);
+            long shares = 0;
+            double cost = 0;
+            for (Delivery d : deliveries.values()) {
+                shares += d.filled;
+                cost += d.cost;
+            }
+            return new StructureView(id, structure, quantity, state, entryPremium(), exitCost(), reason, shares, cost);
         }
     }
 }
