@@ -278,11 +278,12 @@ public final class OptionsExecutor {
                 if (reason != null) {
                     m.state = StructureState.CLOSING;
                     m.reason = reason;
-                    if (reason == ExitReason.EXERCISE_ASSIGNMENT) {
-                        planDeliveries(m, chain);
-                    }
                     closing.add(m.view());
                 }
+            }
+            if (m.state == StructureState.CLOSING && rules.settlement() == ExpirySettlement.PHYSICAL
+                    && !m.deliveriesPlanned && !m.structure.nearestExpiry().isAfter(chain.date())) {
+                planDeliveries(m, chain);
             }
             if (m.state == StructureState.CLOSING) {
                 submitDeliveries(m);
@@ -359,11 +360,13 @@ public final class OptionsExecutor {
     }
 
     /**
-     * The shares each expiring in-the-money leg delivers at {@code chain}'s spot, netted per underlying:
+     * The shares each expiring in-the-money leg delivers at {@code chain}'s spot, netted per underlying
+     * (also for a structure whose closing began earlier and still holds expiring contracts):
      * {@code multiplier x contracts still open}, + for a long call or a short put, - for a short call
      * or a long put.
      */
     private static void planDeliveries(Managed m, OptionChain chain) {
+        m.deliveriesPlanned = true;
         for (int i = 0; i < m.structure.legs().size(); i++) {
             StructureLeg leg = m.structure.legs().get(i);
             OptionContract c = leg.contract();
@@ -475,6 +478,7 @@ public final class OptionsExecutor {
         final ClientOrderId[] openIds;
         final ClientOrderId[] closeIds;
         final Map<InstrumentId, Delivery> deliveries = new LinkedHashMap<>();
+        boolean deliveriesPlanned;
         StructureState state = StructureState.OPENING;
         ExitReason reason;
         boolean legFailed;
