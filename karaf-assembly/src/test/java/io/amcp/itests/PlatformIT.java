@@ -351,7 +351,7 @@ public class PlatformIT {
                 "amcp-strategy-xsmomentum", "amcp-strategy-marketmaking", "amcp-portfolio", "amcp-risk",
                 "amcp-ai-features", "amcp-options", "amcp-strategy-ironcondor", "amcp-strategy-calendar",
                 "amcp-strategy-rebalance", "amcp-surveillance", "amcp-sample-pairs-trading",
-                "amcp-sample-order-rate-limit-rule", "amcp-routing")) {
+                "amcp-sample-order-rate-limit-rule", "amcp-routing", "amcp-ai-research", "amcp-cluster", "amcp-stream-kafka")) {
             features.installFeature(feature, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
             assertTrue(feature + " installed", features.isInstalled(features.getFeature(feature)));
         }
@@ -359,7 +359,8 @@ public class PlatformIT {
                 "io.amcp.strategy.xsmomentum", "io.amcp.strategy.marketmaking", "io.amcp.portfolio", "io.amcp.risk",
                 "io.amcp.ai.features", "io.amcp.options", "io.amcp.options.executor", "io.amcp.strategy.ironcondor",
                 "io.amcp.strategy.calendar", "io.amcp.strategy.rebalance", "io.amcp.surveillance",
-                "io.amcp.routing")) {
+                "io.amcp.routing", "io.amcp.ai.research", "io.amcp.cluster",
+                "io.amcp.stream.kafka")) {
             Bundle bundle = List.of(bundleContext.getBundles()).stream().filter(b -> name.equals(b.getSymbolicName()))
                     .findFirst().orElse(null);
             assertNotNull(name + " is installed", bundle);
@@ -467,6 +468,11 @@ public class PlatformIT {
                     () -> macro.asOf("worldbank:USA/NY.GDP.MKTP.CD", Instant.now()), l -> l.size() == 2);
             assertEquals(23_315_080_560_000.0, gdp.get(0).value(), 0.5);
             assertEquals(25_462_700_000_000.0, gdp.get(1).value(), 0.5);
+            String manager = execute("amcp:data-sources");
+            assertTrue(manager, manager.lines().anyMatch(l -> l.contains("economic")
+                    && l.contains("worldbank:USA/NY.GDP.MKTP.CD") && l.contains("ONLINE")));
+            assertTrue(manager, manager.contains("yahoo") && manager.contains("alphavantage")
+                    && manager.contains("news"));
 
             io.amcp.api.altdata.NewsFeed feed = await("the news feed service",
                     () -> serviceOf(io.amcp.api.altdata.NewsFeed.class), f -> f != null);
@@ -675,6 +681,46 @@ public class PlatformIT {
         assertEquals(account.body(), 200, account.statusCode());
         assertTrue(account.body(), account.body().contains("equity") && !account.body().contains("\"isError\":true"));
         mcp.delete();
+    }
+
+    /**
+     * Operations: the ops feature installs while trading; its /metrics endpoint serves the Prometheus
+     * text format with the platform's order counters and equity beside the JVM's, and the health
+     * endpoints answer.
+     */
+    @Test
+    public void opsServesPrometheusMetricsAndHealth() throws Exception {
+        String port = freePort();
+        org.osgi.service.cm.Configuration metrics = configAdmin.getConfiguration("io.amcp.ops.metrics", "?");
+        metrics.update(new Hashtable<>(Map.of("port", port, "probeIntervalSeconds", "1")));
+        features.installFeature("amcp-ops", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> scrape = await("/metrics answering", () -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException | InterruptedException notYet) {
+                return null;
+            }
+        }, r -> r != null && r.statusCode() == 200 && r.body().contains("amcp_orders_total{") // after an order
+                && Double.isFinite(equityIn(r.body()))); // and after the first probe of the kernel
+        String body = scrape.body();
+        for (String metric : List.of("# TYPE amcp_orders_total counter", "amcp_account_equity", "amcp_killswitch_engaged",
+                "jvm_memory_used_bytes")) {
+            assertTrue(metric + " in /metrics", body.contains(metric));
+        }
+        double equity = equityIn(body);
+        assertEquals("equity gauge equals the node's", node.account().equity().toDouble(), equity,
+                Math.abs(equity) * 0.05);
+        HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(live.body(), 200, live.statusCode());
+        metrics.delete();
+    }
+
+    private static double equityIn(String prometheusText) {
+        return prometheusText.lines().filter(l -> l.startsWith("amcp_account_equity")).mapToDouble(
+                l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
     }
 
     /** Waits until {@code version} handled its first event; returns when (System.nanoTime). */

@@ -6,5 +6,5 @@ import java.util.List;
 public interface NewsHealth {
 
     /** One record per configured feed (and the webhook when enabled), ordered by source. */
-    List<FeedHealth> feeds();
+    List<FeedHealth> feedHealth();
 }

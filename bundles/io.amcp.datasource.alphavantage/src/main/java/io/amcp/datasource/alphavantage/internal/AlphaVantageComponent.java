@@ -3,6 +3,7 @@ package io.amcp.datasource.alphavantage.internal;
 import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.spi.CredentialStore;
+import io.amcp.api.spi.DataSourceHealth;
 import io.amcp.api.spi.DatasetProvider;
 import io.amcp.datasource.alphavantage.AlphaVantage;
 import io.amcp.datasource.alphavantage.AlphaVantageClient;
@@ -33,9 +34,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@code alphavantage:SYM[,SYM...]:<daily|1min|5min|15min|30min|60min>}. The API key comes from the
  * {@link CredentialStore} when one is registered, else from {@code ALPHAVANTAGE_API_KEY}.
  */
-@Component(service = {AlphaVantage.class, DatasetProvider.class}, configurationPid = "io.amcp.datasource.alphavantage")
+@Component(service = {AlphaVantage.class, DatasetProvider.class, DataSourceHealth.class}, configurationPid = "io.amcp.datasource.alphavantage")
 @Designate(ocd = AlphaVantageConfig.class)
-public final class AlphaVantageComponent implements AlphaVantage, DatasetProvider {
+public final class AlphaVantageComponent implements AlphaVantage, DatasetProvider, DataSourceHealth {
 
     private static final String PREFIX = "alphavantage";
     private static final String DAILY = "daily";
@@ -120,6 +121,19 @@ public final class AlphaVantageComponent implements AlphaVantage, DatasetProvide
     @Override
     public SourceHealth health() {
         return client.health();
+    }
+
+    @Override
+    public String sourceId() {
+        return "alphavantage";
+    }
+
+    /** One feed: the query API (bars, fundamentals and indicators share its rate limit and health). */
+    @Override
+    public List<FeedHealth> feeds() {
+        SourceHealth h = client.health();
+        return List.of(new FeedHealth("query", h.status(), h.lastSuccess(), h.lastFailure(), h.lastError(),
+                h.consecutiveFailures()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.amcp.datasource.economic.internal;
 import io.amcp.api.altdata.MacroObservation;
 import io.amcp.api.altdata.MacroSeries;
 import io.amcp.api.spi.CredentialStore;
+import io.amcp.api.spi.DataSourceHealth;
 import io.amcp.api.spi.PluginStatus;
 import io.amcp.datasource.economic.EconomicData;
 import io.amcp.datasource.economic.SeriesHealth;
@@ -28,10 +29,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * The FRED key comes from the {@link CredentialStore} ({@code fred.api-key}) or, without one, from
  * the environment variable {@code FRED_API_KEY}.
  */
-@Component(service = {EconomicData.class, MacroSeries.class}, configurationPid = "io.amcp.datasource.economic",
+@Component(service = {EconomicData.class, MacroSeries.class, DataSourceHealth.class}, configurationPid = "io.amcp.datasource.economic",
         immediate = true)
 @Designate(ocd = EconomicDataConfig.class)
-public final class EconomicDataComponent implements EconomicData {
+public final class EconomicDataComponent implements EconomicData, DataSourceHealth {
 
     private final EconomicDataService service;
     private final ScheduledExecutorService scheduler;
@@ -77,6 +78,18 @@ public final class EconomicDataComponent implements EconomicData {
     @Override
     public List<SeriesHealth> health() {
         return service.health();
+    }
+
+    @Override
+    public String sourceId() {
+        return "economic";
+    }
+
+    /** One feed per configured series. */
+    @Override
+    public List<FeedHealth> feeds() {
+        return service.health().stream().map(h -> new FeedHealth(h.seriesId(), h.status(), h.lastSuccess(),
+                h.lastFailure(), h.lastError(), h.consecutiveFailures())).toList();
     }
 
     @Override

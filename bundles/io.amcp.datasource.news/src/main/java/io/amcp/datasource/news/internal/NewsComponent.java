@@ -4,7 +4,8 @@ import io.amcp.api.altdata.NewsFeed;
 import io.amcp.api.altdata.NewsItem;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.spi.CredentialStore;
-import io.amcp.datasource.news.FeedHealth;
+import io.amcp.api.spi.DataSourceHealth;
+import io.amcp.api.spi.PluginStatus;
 import io.amcp.datasource.news.NewsAdapter;
 import io.amcp.datasource.news.NewsHealth;
 import java.nio.file.Path;
@@ -33,9 +34,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@link NewsAdapter} services are picked up (and dropped) while it runs. Item times from feeds are
  * publication times; health records use the wall clock, as this component does I/O, not trading.
  */
-@Component(service = {NewsFeed.class, NewsHealth.class}, configurationPid = "io.amcp.datasource.news")
+@Component(service = {NewsFeed.class, NewsHealth.class, DataSourceHealth.class}, configurationPid = "io.amcp.datasource.news")
 @Designate(ocd = NewsConfig.class)
-public final class NewsComponent implements NewsFeed, NewsHealth {
+public final class NewsComponent implements NewsFeed, NewsHealth, DataSourceHealth {
 
     static final String SECRET_CREDENTIAL = "news.webhook-secret";
 
@@ -97,7 +98,22 @@ public final class NewsComponent implements NewsFeed, NewsHealth {
     }
 
     @Override
+    public List<io.amcp.datasource.news.FeedHealth> feedHealth() {
+        return source.feedHealth();
+    }
+
+    @Override
+    public String sourceId() {
+        return "news";
+    }
+
+    /** One feed per configured feed, and the webhook when enabled. */
+    @Override
     public List<FeedHealth> feeds() {
-        return source.feeds();
+        return source.feedHealth().stream().map(h -> new FeedHealth(h.source(),
+                h.consecutiveFailures() == 0 ? PluginStatus.ONLINE
+                        : PluginStatus.offline(h.consecutiveFailures() + " failed fetch(es) in a row: " + h.lastError()),
+                h.lastSuccess().orElse(null), h.lastFailure().orElse(null), h.lastError(), h.consecutiveFailures()))
+                .toList();
     }
 }

@@ -83,7 +83,7 @@ final class NewsSource implements NewsFeed, NewsHealth, AutoCloseable {
     }
 
     @Override
-    public List<FeedHealth> feeds() {
+    public List<FeedHealth> feedHealth() {
         List<FeedHealth> all = new ArrayList<>(poller.health());
         if (webhook != null) {
             all.add(webhook.health());

@@ -65,9 +65,9 @@ class NewsSourceTest {
                 }
                 assertThat(releaseHang.getCount()).as("the dead feed is still hanging").isEqualTo(1);
                 assertThat(received).isEmpty();
-                assertThat(source.feeds()).extracting(FeedHealth::source).containsExactly("rss:alive", "rss:dead");
-                assertThat(source.feeds().get(0).itemsAccepted()).isEqualTo(3);
-                assertThat(source.feeds().get(1).lastSuccess()).isEmpty();
+                assertThat(source.feedHealth()).extracting(FeedHealth::source).containsExactly("rss:alive", "rss:dead");
+                assertThat(source.feedHealth().get(0).itemsAccepted()).isEqualTo(3);
+                assertThat(source.feedHealth().get(1).lastSuccess()).isEmpty();
             } finally {
                 releaseHang.countDown();
             }
@@ -107,7 +107,7 @@ class NewsSourceTest {
             // lawsuit negative, good positive: (1 - 1) / 2
             assertThat(item.sentiment()).isEqualTo(0.0);
             assertThat(post(uri, SECRET, story).body()).isEqualTo("{\"accepted\":0,\"duplicates\":1}");
-            assertThat(source.feeds()).singleElement().satisfies(h -> {
+            assertThat(source.feedHealth()).singleElement().satisfies(h -> {
                 assertThat(h.source()).isEqualTo("webhook:default");
                 assertThat(h.itemsAccepted()).isEqualTo(1);
                 assertThat(h.lastError()).contains("[1].published");

@@ -2,6 +2,7 @@ package io.amcp.datasource.yahoo.internal;
 
 import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.InstrumentId;
+import io.amcp.api.spi.DataSourceHealth;
 import io.amcp.api.spi.DatasetProvider;
 import io.amcp.datasource.yahoo.CorporateEvent;
 import io.amcp.datasource.yahoo.RetryPolicy;
@@ -33,9 +34,9 @@ import org.osgi.service.metatype.annotations.Designate;
  *       exclusive, e.g. {@code yahoo:AAPL,MSFT:1d:2020-08-01:2020-09-05}.</li>
  * </ul>
  */
-@Component(service = {YahooFinance.class, DatasetProvider.class}, configurationPid = "io.amcp.datasource.yahoo")
+@Component(service = {YahooFinance.class, DatasetProvider.class, DataSourceHealth.class}, configurationPid = "io.amcp.datasource.yahoo")
 @Designate(ocd = YahooConfig.class)
-public final class YahooSourceComponent implements YahooFinance, DatasetProvider {
+public final class YahooSourceComponent implements YahooFinance, DatasetProvider, DataSourceHealth {
 
     private static final String PREFIX = "yahoo";
 
@@ -98,6 +99,19 @@ public final class YahooSourceComponent implements YahooFinance, DatasetProvider
     @Override
     public SourceHealth health() {
         return client.health();
+    }
+
+    @Override
+    public String sourceId() {
+        return "yahoo";
+    }
+
+    /** One feed: the chart API (all symbols share its health). */
+    @Override
+    public List<FeedHealth> feeds() {
+        SourceHealth h = client.health();
+        return List.of(new FeedHealth("chart", h.status(), h.lastSuccess(), h.lastFailure(), h.lastError(),
+                h.consecutiveFailures()));
     }
 
     @Override
