@@ -98,7 +98,7 @@ public class PlatformIT {
     private static final String STRATEGY = "sma-cross-aapl";
     private static final List<String> AMCP_BUNDLES = List.of("io.amcp.api", "io.amcp.analytics", "io.amcp.core",
             "io.amcp.broker.paper", "io.amcp.backtest", "io.amcp.datasource.file", "io.amcp.strategy.smacross",
-            "io.amcp.shell", "io.amcp.security");
+            "io.amcp.shell", "io.amcp.security", "io.amcp.web");
 
     @Inject
     private BundleContext bundleContext;
