@@ -1,8 +1,8 @@
 // Runs account, order and position flows of the official Alpaca SDK (@alpacahq/alpaca-trade-api)
-// against an AMCP server. Usage: node alpaca-sdk-check.cjs submit|close
+// and its market data v2 calls against an AMCP server. Usage: node alpaca-sdk-check.cjs submit|close|market
 // Environment: AMCP_BASE_URL, APCA_API_KEY_ID, APCA_API_SECRET_KEY. Prints one JSON line of results.
 'use strict';
-const { trading } = require('@alpacahq/alpaca-trade-api');
+const { trading, marketData } = require('@alpacahq/alpaca-trade-api');
 
 const config = new trading.Configuration({
   basePath: process.env.AMCP_BASE_URL,
@@ -60,7 +60,35 @@ async function closePhase() {
   };
 }
 
+async function marketPhase() {
+  const stocks = new marketData.StockApi(new marketData.Configuration({
+    basePath: process.env.AMCP_BASE_URL,
+    keyId: process.env.APCA_API_KEY_ID,
+    secret: process.env.APCA_API_SECRET_KEY,
+  }));
+  const range = { timeframe: '1Day', start: new Date('2013-01-02T00:00:00Z'), end: new Date('2013-01-05T00:00:00Z'),
+    limit: 2 };
+  const first = await stocks.stockBars({ symbols: 'AAPL', ...range });
+  const second = await stocks.stockBars({ symbols: 'AAPL', ...range, pageToken: first.nextPageToken });
+  const single = await stocks.stockBarSingle({ symbol: 'AAPL', ...range });
+  const latest = await stocks.stockLatestBarSingle({ symbol: 'AAPL' });
+  const bar = (b) => ({ t: new Date(b.t).toISOString(), o: b.o, h: b.h, l: b.l, c: b.c, v: b.v });
+  let invalid = null;
+  try {
+    await stocks.stockBars({ symbols: 'AAPL', timeframe: '7Day' });
+  } catch (e) {
+    invalid = { status: e.status || (e.response && e.response.status), message: e.message };
+  }
+  return {
+    firstPage: first.bars.AAPL.map(bar), nextPageToken: first.nextPageToken,
+    secondPage: second.bars.AAPL.map(bar), lastToken: second.nextPageToken,
+    singleSymbol: single.symbol, singleCount: single.bars.length,
+    latestClose: latest.bar.c, invalid,
+  };
+}
+
 const phase = process.argv[2];
-(phase === 'submit' ? submitPhase() : closePhase())
+const phases = { submit: submitPhase, close: closePhase, market: marketPhase };
+phases[phase]()
   .then((result) => { console.log(JSON.stringify(result)); process.exit(0); })
   .catch((e) => { console.error('SDK flow failed:', e && (e.stack || e)); process.exit(1); });

@@ -16,12 +16,19 @@ import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.order.TimeInForce;
 import io.amcp.api.portfolio.PositionView;
+import io.amcp.api.model.Bar;
+import io.amcp.api.model.Quote;
+import io.amcp.api.model.TradeTick;
 import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.TradingNode;
 import io.amcp.web.internal.AlpacaJson;
 import io.amcp.web.internal.ApiError;
 import io.amcp.web.internal.ConsoleResources;
+import io.amcp.web.internal.LatestMarketData;
+import io.amcp.web.internal.MarketDataApi;
+import io.amcp.web.internal.MarketDataStream;
 import io.amcp.web.internal.OrderIds;
 import io.amcp.web.internal.OrderRequests;
 import io.amcp.web.internal.PlatformApi;
@@ -75,12 +82,16 @@ import org.slf4j.LoggerFactory;
  * through {@link TradingNode#submit} as owner {@code api.<keyId>}, so they pass the same risk chain and
  * kill switch as strategy orders. Order ids are UUIDs derived from the platform's client order ids.
  *
+ * <p>Market data v2 ({@code /v2/stocks}, {@code /v1beta3/crypto/us/bars}) and its stream ({@code /v2/iex}) serve
+ * the datasets of the platform services and what {@link #onBar}, {@link #onQuote}, {@link #onTrade} were fed:
+ * register this server as a {@link MarketDataSink} too.
+ *
  * <p>The trade_updates stream ({@code /stream}) is fed by {@link #onOrderEvent}: register this server
  * (or the component that owns it) as an {@link OrderEventListener} with the kernel.
  *
  * <p>Node calls block on the kernel and so run on Vert.x worker threads, never on an event loop.
  */
-public final class AlpacaApiServer implements OrderEventListener, AutoCloseable {
+public final class AlpacaApiServer implements OrderEventListener, MarketDataSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaApiServer.class);
     private static final String KEY_HEADER = "APCA-API-KEY-ID";
@@ -91,6 +102,7 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
     private static final String OWNER = "amcp.owner";
     private static final String JSON = "application/json; charset=utf-8";
     private static final int MAX_CALENDAR_DAYS = 3_700;
+    private static final Set<String> MARKET_DATA_STREAMS = Set.of("/v2/iex", "/v2/sip", "/v2/delayed_sip", "/v1beta3/crypto/us");
 
     private final TradingNode node;
     private final ApiKeyStore keys;
@@ -110,6 +122,9 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
     private final PlatformApi platform;
     private final PlatformStream platformStream;
     private final ConsoleResources console = new ConsoleResources();
+    private final LatestMarketData marketData = new LatestMarketData();
+    private final MarketDataApi marketDataApi;
+    private final MarketDataStream marketDataStream;
 
     private Vertx vertx;
     private HttpServer server;
@@ -144,6 +159,8 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
         this.platform = services == null ? null : new PlatformApi(node, keys, services, sessions);
         this.platformStream = services == null ? null : new PlatformStream(sessions, json, node);
         this.createdNanos = clock.nanos();
+        this.marketDataApi = new MarketDataApi(services == null ? List::of : services::datasets, marketData);
+        this.marketDataStream = new MarketDataStream(keys, marketData);
     }
 
     /**
@@ -175,6 +192,8 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
         s.requestHandler(router(v)).webSocketHandler(ws -> {
             if ("/stream".equals(ws.path())) {
                 tradeUpdates.accept(ws);
+            } else if (MARKET_DATA_STREAMS.contains(ws.path())) {
+                marketDataStream.accept(ws);
             } else if (platformStream != null && "/api/v1/stream".equals(ws.path())) {
                 platformStream.accept(ws);
             } else {
@@ -240,6 +259,27 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
         }
     }
 
+    /** Feeds the latest-bar cache, the bars served by {@code /v2/stocks} and the market-data stream (kernel thread). */
+    @Override
+    public void onBar(Bar bar) {
+        marketData.onBar(bar);
+    }
+
+    @Override
+    public void onQuote(Quote quote) {
+        marketData.onQuote(quote);
+    }
+
+    @Override
+    public void onTrade(TradeTick trade) {
+        marketData.onTrade(trade);
+    }
+
+    /** Number of connections on the market-data stream. */
+    public int marketDataConnections() {
+        return marketDataStream.connections();
+    }
+
     // ------------------------------------------------------------------ routing
 
     private Router router(Vertx v) {
@@ -249,6 +289,7 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
         router.route().handler(c -> (platform != null && PlatformApi.DEPLOY_PATH.equals(c.normalizedPath()) ? upload : small)
                 .handle(c));
         router.route("/v2/*").handler(this::authenticate);
+        router.route("/v1beta3/*").handler(this::authenticate);
         if (platform != null) {
             router.route("/v2/*").handler(platform.auditChanges());
         }
@@ -268,6 +309,7 @@ public final class AlpacaApiServer implements OrderEventListener, AutoCloseable 
         router.get("/v2/calendar").handler(this::calendar);
         router.get("/v2/assets").blockingHandler(this::listAssets, false);
         router.get("/v2/assets/:symbol").blockingHandler(this::getAsset, false);
+        marketDataApi.mount(router);
         if (platform != null) {
             platform.mount(router, this::authenticate);
             router.get("/").handler(c -> c.redirect("/console/"));

@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official Alpaca TypeScript SDK ({@code @alpacahq/alpaca-trade-api}, pinned in
  * {@code src/test/node/package-lock.json}) drives the server: {@code src/test/node/alpaca-sdk-check.cjs}
- * runs getAccount, createOrder, getOrders, getOrder, cancelOrder, getPositions and closePosition. The
+ * runs getAccount, createOrder, getOrders, getOrder, cancelOrder, getPositions and closePosition, then the market data calls stockBars (two pages), stockBarSingle and stockLatestBarSingle. The
  * SDK is installed into {@code target/alpaca-sdk} with {@code npm ci} (from the npm cache first, then
  * the registry). Skipped, saying why, when node or the SDK cannot be had.
  */
@@ -119,6 +120,36 @@ class AlpacaSdkTest {
             assertThat(closed.getString("closingSide")).isEqualTo("sell");
             assertThat(closed.getString("closingQty")).isEqualTo("10");
             assertThat(closed.getString("closingType")).isEqualTo("market");
+        }
+    }
+
+    @Test
+    void officialSdkReadsMarketData(@TempDir Path models) throws IOException {
+        installSdk();
+        try (ConsoleNode node = new ConsoleNode(120, models)) {
+            Map<String, String> env = Map.of("AMCP_BASE_URL", node.baseUrl, "APCA_API_KEY_ID", node.viewer.keyId(),
+                    "APCA_API_SECRET_KEY", node.viewer.secret());
+            Result r = run(List.of("node", "alpaca-sdk-check.cjs", "market"), WORK, env);
+            assertThat(r.exit).as(r.output).isZero();
+            String[] lines = r.output.strip().split("\n");
+            JsonObject market = new JsonObject(lines[lines.length - 1]);
+            // ta4j-examples appleinc_bars_from_20130101_usd.csv: 2013-01-02,553.82,555.00,541.63,549.03,20018500
+            JsonObject jan2 = market.getJsonArray("firstPage").getJsonObject(0);
+            assertThat(jan2.getString("t")).isEqualTo("2013-01-02T05:00:00.000Z");
+            assertThat(jan2.getDouble("o")).isEqualTo(553.82);
+            assertThat(jan2.getDouble("c")).isEqualTo(549.03);
+            assertThat(jan2.getLong("v")).isEqualTo(20_018_500L);
+            assertThat(market.getJsonArray("firstPage")).hasSize(2);
+            assertThat(market.getString("nextPageToken")).isNotNull();
+            // 2013-01-04,536.97,538.63,525.83,527.00,21226200
+            JsonObject jan4 = market.getJsonArray("secondPage").getJsonObject(0);
+            assertThat(jan4.getDouble("o")).isEqualTo(536.97);
+            assertThat(market.getValue("lastToken")).isNull();
+            assertThat(market.getString("singleSymbol")).isEqualTo("AAPL");
+            assertThat(market.getInteger("singleCount")).isEqualTo(2);
+            // the 120th replayed bar: 2013-06-24,...,402.54
+            assertThat(market.getDouble("latestClose")).isEqualTo(402.54);
+            assertThat(market.getJsonObject("invalid").getInteger("status")).isEqualTo(422);
         }
     }
 }

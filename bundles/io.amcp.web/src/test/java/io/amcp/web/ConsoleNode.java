@@ -84,6 +84,7 @@ final class ConsoleNode implements AutoCloseable {
                 server.onOrderEvent(event, kernel.order(event.clientOrderId()));
             }
         });
+        kernel.addMarketDataSink(server);
         kernel.start("kernel-console-test");
         for (int i = 0; i < replayBars; i++) {
             kernel.post(aapl.bar(i));

@@ -46,6 +46,7 @@ final class PaperNode implements AutoCloseable {
                 server.onOrderEvent(event, kernel.order(event.clientOrderId()));
             }
         });
+        kernel.addMarketDataSink(server);
         kernel.start("kernel-test");
         int port = server.start("127.0.0.1", 0);
         baseUrl = "http://127.0.0.1:" + port;

@@ -1,9 +1,13 @@
 package io.amcp.web.internal;
 
 import io.amcp.api.calendar.NyseCalendar;
+import io.amcp.api.model.Bar;
+import io.amcp.api.model.Quote;
+import io.amcp.api.model.TradeTick;
 import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderView;
 import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.TradingNode;
 import io.amcp.web.AlpacaApiServer;
@@ -41,14 +45,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs an {@link AlpacaApiServer} over the platform's {@link TradingNode} and registers it as an
- * {@link OrderEventListener}, which the kernel calls for every order event (trade_updates stream).
+ * {@link OrderEventListener}, which the kernel calls for every order event (trade_updates stream), and as
+ * a {@link MarketDataSink} (latest bars, quotes and trades for market data v2 and its stream).
  * Unless {@code console=false}, the same server serves the platform API and the web console, reaching
  * dataset providers, backtestable strategies, the audit log, the plugin deployer and Config Admin
  * as they come and go.
  */
-@Component(immediate = true, configurationPid = "io.amcp.web.alpaca", service = OrderEventListener.class)
+@Component(immediate = true, configurationPid = "io.amcp.web.alpaca", service = {OrderEventListener.class, MarketDataSink.class})
 @Designate(ocd = AlpacaApiConfig.class)
-public final class AlpacaApiComponent implements OrderEventListener {
+public final class AlpacaApiComponent implements OrderEventListener, MarketDataSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaApiComponent.class);
 
@@ -169,6 +174,21 @@ public final class AlpacaApiComponent implements OrderEventListener {
     @Override
     public void onOrderEvent(OrderEvent event, OrderView order) {
         server.onOrderEvent(event, order);
+    }
+
+    @Override
+    public void onBar(Bar bar) {
+        server.onBar(bar);
+    }
+
+    @Override
+    public void onQuote(Quote quote) {
+        server.onQuote(quote);
+    }
+
+    @Override
+    public void onTrade(TradeTick trade) {
+        server.onTrade(trade);
     }
 
     @Deactivate

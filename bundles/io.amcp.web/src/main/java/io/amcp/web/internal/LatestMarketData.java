@@ -1,0 +1,95 @@
+package io.amcp.web.internal;
+
+import io.amcp.api.model.Bar;
+import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.MarketData;
+import io.amcp.api.model.Quote;
+import io.amcp.api.model.TradeTick;
+import io.amcp.api.spi.MarketDataSink;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The market data this node has seen: the latest bar, quote and trade per instrument, the last
+ * {@link #RECENT_BARS} bars per instrument (served beside dataset history), and live listeners (the
+ * market-data stream). Fed on the kernel thread; read from any thread.
+ */
+public final class LatestMarketData implements MarketDataSink {
+
+    /** Bars kept per instrument. */
+    public static final int RECENT_BARS = 10_000;
+
+    private final Map<InstrumentId, Bar> bars = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, Quote> quotes = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, TradeTick> trades = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, ArrayDeque<Bar>> recent = new ConcurrentHashMap<>();
+    private final List<Consumer<MarketData>> listeners = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onBar(Bar bar) {
+        bars.put(bar.instrument(), bar);
+        ArrayDeque<Bar> kept = recent.computeIfAbsent(bar.instrument(), k -> new ArrayDeque<>());
+        synchronized (kept) {
+            Bar last = kept.peekLast();
+            if (last == null || last.time() < bar.time()) {
+                kept.addLast(bar);
+                if (kept.size() > RECENT_BARS) {
+                    kept.removeFirst();
+                }
+            }
+        }
+        publish(bar);
+    }
+
+    @Override
+    public void onQuote(Quote quote) {
+        quotes.put(quote.instrument(), quote);
+        publish(quote);
+    }
+
+    @Override
+    public void onTrade(TradeTick trade) {
+        trades.put(trade.instrument(), trade);
+        publish(trade);
+    }
+
+    private void publish(MarketData event) {
+        for (Consumer<MarketData> l : listeners) {
+            l.accept(event);
+        }
+    }
+
+    public Optional<Bar> bar(InstrumentId id) {
+        return Optional.ofNullable(bars.get(id));
+    }
+
+    public Optional<Quote> quote(InstrumentId id) {
+        return Optional.ofNullable(quotes.get(id));
+    }
+
+    public Optional<TradeTick> trade(InstrumentId id) {
+        return Optional.ofNullable(trades.get(id));
+    }
+
+    /** The bars seen for {@code id}, oldest first (a copy). */
+    public List<Bar> recentBars(InstrumentId id) {
+        ArrayDeque<Bar> kept = recent.get(id);
+        if (kept == null) {
+            return List.of();
+        }
+        synchronized (kept) {
+            return new ArrayList<>(kept);
+        }
+    }
+
+    /** Calls {@code listener} (on the feeding thread) for every bar, quote and trade from now on. */
+    public void listen(Consumer<MarketData> listener) {
+        listeners.add(listener);
+    }
+}
