@@ -19,15 +19,26 @@ import java.util.SplittableRandom;
  * (purged) splits. The compute budget is a number of training epochs: each evaluation costs
  * {@code epochsPerCandidate} per split, and the search stops before exceeding the budget.
  *
+ * <p>With {@code window} above 1 the samples hold that many feature rows (oldest first, see
+ * {@link ArchitectureStudy#windowedSamples}) and the space also holds recurrent networks: an LSTM of
+ * 4 to 32 units over the last 2, 4, 8 or 16 rows (fewer than {@code window}) or all {@code window}
+ * rows before the MLP. A random
+ * member has an LSTM with odds one half; one more mutation adds, removes or resizes the LSTM. An
+ * LSTM epoch counts as one epoch of the budget like an MLP epoch, although it costs about
+ * {@code 4 steps} times the arithmetic of a one-layer MLP of the same width.
+ *
  * @param population         members alive at once, at least 2
  * @param epochsPerCandidate training epochs per candidate and split, at least 1
  * @param budgetEpochs       total training epochs the search may spend
  * @param seed               random seed (architectures and training)
+ * @param window             feature rows per sample, 1 for an MLP-only search on plain rows
  */
-public record ArchitectureSearch(int population, int epochsPerCandidate, int budgetEpochs, long seed) {
+public record ArchitectureSearch(int population, int epochsPerCandidate, int budgetEpochs, long seed, int window) {
 
     static final int[] WIDTHS = {4, 8, 16, 32, 64, 128};
     static final double[] RATES = {1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2};
+    static final int[] UNITS = {4, 8, 16, 32};
+    static final int[] STEPS = {2, 4, 8, 16};
 
     public ArchitectureSearch {
         if (population < 2) {
@@ -39,6 +50,14 @@ public record ArchitectureSearch(int population, int epochsPerCandidate, int bud
         if (budgetEpochs < 1) {
             throw new IllegalArgumentException("budgetEpochs: must be at least 1, was " + budgetEpochs);
         }
+        if (window < 1) {
+            throw new IllegalArgumentException("window: must be at least 1, was " + window);
+        }
+    }
+
+    /** An MLP-only search on plain feature rows. */
+    public ArchitectureSearch(int population, int epochsPerCandidate, int budgetEpochs, long seed) {
+        this(population, epochsPerCandidate, budgetEpochs, seed, 1);
     }
 
     /** One evaluated candidate. */
@@ -78,14 +97,14 @@ public record ArchitectureSearch(int population, int epochsPerCandidate, int bud
         while (spent + cost <= budgetEpochs) {
             Architecture arch;
             if (evaluated.size() < population) {
-                arch = random(random);
+                arch = random(random, window);
             } else {
                 List<Candidate> members = new ArrayList<>(alive);
                 Candidate a = members.get(random.nextInt(members.size()));
                 Candidate b = members.get(random.nextInt(members.size()));
-                arch = mutate(a.logLoss() <= b.logLoss() ? a.architecture() : b.architecture(), random);
+                arch = mutate(a.logLoss() <= b.logLoss() ? a.architecture() : b.architecture(), random, window);
             }
-            double loss = score(arch, data, splits, epochsPerCandidate, seed + evaluated.size());
+            double loss = score(arch, data.features() / window, data, splits, epochsPerCandidate, seed + evaluated.size());
             spent += cost;
             Candidate c = new Candidate(arch, loss, spent);
             evaluated.add(c);
@@ -100,12 +119,17 @@ public record ArchitectureSearch(int population, int epochsPerCandidate, int bud
         return new Result(best.architecture(), best.logLoss(), spent, evaluated);
     }
 
-    /** Mean out-of-fold log-loss of an architecture trained {@code epochs} on each split's training part. */
-    public static double score(Architecture arch, TrainingSet data, List<Split> splits, int epochs, long seed) {
+    /**
+     * Mean out-of-fold log-loss of an architecture trained {@code epochs} by a {@link SequenceTrainer}
+     * on each split's training part, samples being rows of {@code rowWidth} features.
+     */
+    public static double score(Architecture arch, int rowWidth, TrainingSet data, List<Split> splits, int epochs,
+            long seed) {
         double total = 0;
         int count = 0;
         for (Split s : splits) {
-            Classifier model = new MlpTrainer(arch, epochs, seed).fit(data.subset(s.train()), TrainingListener.NONE);
+            Classifier model = new SequenceTrainer(arch, rowWidth, epochs, seed).fit(data.subset(s.train()),
+                    TrainingListener.NONE);
             for (int i : s.test()) {
                 total += logLoss(model.probabilities(data.x(i)), data.y(i));
                 count++;
@@ -119,21 +143,38 @@ public record ArchitectureSearch(int population, int epochsPerCandidate, int bud
         return -Math.log(Math.max(1e-12, probabilities[y]));
     }
 
-    private static Architecture random(SplittableRandom random) {
+    private static Architecture random(SplittableRandom random, int window) {
         int layers = random.nextInt(4);
         int[] hidden = new int[layers];
         for (int l = 0; l < layers; l++) {
             hidden[l] = WIDTHS[random.nextInt(WIDTHS.length)];
         }
         Activation[] acts = Activation.values();
-        return new Architecture(hidden, acts[random.nextInt(acts.length)], RATES[random.nextInt(RATES.length)]);
+        Activation act = acts[random.nextInt(acts.length)];
+        double rate = RATES[random.nextInt(RATES.length)];
+        if (window > 1 && random.nextBoolean()) {
+            return new Architecture(hidden, act, rate, UNITS[random.nextInt(UNITS.length)], steps(random, window));
+        }
+        return new Architecture(hidden, act, rate);
     }
 
-    static Architecture mutate(Architecture parent, SplittableRandom random) {
+    /** One of the {@link #STEPS} below {@code window}, or {@code window} itself, with equal odds. */
+    private static int steps(SplittableRandom random, int window) {
+        int below = 0;
+        while (below < STEPS.length && STEPS[below] < window) {
+            below++;
+        }
+        int pick = random.nextInt(below + 1);
+        return pick == below ? window : STEPS[pick];
+    }
+
+    static Architecture mutate(Architecture parent, SplittableRandom random, int window) {
         int[] hidden = parent.hidden();
         Activation act = parent.activation();
         double rate = parent.learningRate();
-        switch (random.nextInt(5)) {
+        int units = parent.recurrent();
+        int steps = parent.steps();
+        switch (random.nextInt(window > 1 ? 6 : 5)) {
             case 0 -> {
                 if (hidden.length > 0) {
                     hidden[random.nextInt(hidden.length)] = WIDTHS[random.nextInt(WIDTHS.length)];
@@ -157,12 +198,26 @@ public record ArchitectureSearch(int population, int epochsPerCandidate, int bud
                 Activation[] acts = Activation.values();
                 act = acts[random.nextInt(acts.length)];
             }
+            case 5 -> {
+                int change = units == 0 ? 0 : random.nextInt(3);
+                if (change == 0 && units == 0) {
+                    units = UNITS[random.nextInt(UNITS.length)];
+                    steps = steps(random, window);
+                } else if (change == 0) {
+                    units = 0;
+                    steps = 1;
+                } else if (change == 1) {
+                    units = UNITS[random.nextInt(UNITS.length)];
+                } else {
+                    steps = steps(random, window);
+                }
+            }
             default -> {
                 int i = java.util.Arrays.binarySearch(RATES, rate);
                 int j = i < 0 ? 2 : Math.max(0, Math.min(RATES.length - 1, i + (random.nextBoolean() ? 1 : -1)));
                 rate = RATES[j];
             }
         }
-        return new Architecture(hidden, act, rate);
+        return new Architecture(hidden, act, rate, units, steps);
     }
 }

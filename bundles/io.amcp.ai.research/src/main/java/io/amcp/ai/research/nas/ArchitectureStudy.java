@@ -28,6 +28,10 @@ import java.util.Locale;
  * frequencies, add-one smoothed, predicted for every test sample) is the floor every model must
  * clear: the search beats its baselines only when its log-loss is below all three.
  *
+ * <p>With {@code window} above 1 the search also holds recurrent networks (an LSTM over up to
+ * {@code window} consecutive bars' feature rows, see {@link ArchitectureSearch}); the report says
+ * whether one was chosen, and gives the walk-forward figures of the best recurrent candidate too.
+ *
  * @param dataset            name for the report
  * @param series             the bars
  * @param population         search population
@@ -35,16 +39,28 @@ import java.util.Locale;
  * @param budgetEpochs       search budget in epochs
  * @param finalEpochs        epochs to train each MLP in the walk-forward
  * @param seed               random seed
+ * @param window             feature rows per sample, 1 for an MLP-only search
  */
 public record ArchitectureStudy(String dataset, BarSeries series, int population, int epochsPerCandidate,
-        int budgetEpochs, int finalEpochs, long seed) {
+        int budgetEpochs, int finalEpochs, long seed, int window) {
+
+    /** An MLP-only study. */
+    public ArchitectureStudy(String dataset, BarSeries series, int population, int epochsPerCandidate, int budgetEpochs,
+            int finalEpochs, long seed) {
+        this(dataset, series, population, epochsPerCandidate, budgetEpochs, finalEpochs, seed, 1);
+    }
 
     /** Embargo of the purged splits, in bars (the triple barrier's horizon). */
     public static final int EMBARGO = 12;
 
-    /** Outcome: pooled walk-forward figures of the three models. */
+    /**
+     * Outcome: pooled walk-forward figures of the three models; {@code bestRecurrent} is the recurrent
+     * candidate with the lowest search log-loss and {@code recurrentLogLoss}/{@code recurrentAccuracy}
+     * its walk-forward figures (null and NaN when the search evaluated none).
+     */
     public record Outcome(ArchitectureSearch.Result search, double nasLogLoss, double defaultLogLoss, double logisticLogLoss,
-            double priorLogLoss, double nasAccuracy, double defaultAccuracy, double logisticAccuracy, int testSamples, ResearchReport report) {
+            double priorLogLoss, double nasAccuracy, double defaultAccuracy, double logisticAccuracy, int testSamples,
+            Architecture bestRecurrent, double recurrentLogLoss, double recurrentAccuracy, ResearchReport report) {
     }
 
     /** The labelled samples of a series. */
@@ -54,20 +70,76 @@ public record ArchitectureStudy(String dataset, BarSeries series, int population
                 features.registry().maxLookback() - 1);
     }
 
+    /**
+     * The samples of {@link #samples} with each sample's features replaced by the feature rows of its
+     * bar and the {@code window - 1} bars before it, oldest first ({@code window x 134} values; rows
+     * before the series' first bar are missing values). Feature names get a suffix {@code @-k} for
+     * the row {@code k} bars back.
+     */
+    public static TrainingSet windowedSamples(BarSeries series, int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window: must be at least 1, was " + window);
+        }
+        FeatureMatrix features = FeatureEngine.standard().compute(series);
+        TrainingSet plain = TrainingSet.fromTripleBarrier(features, TripleBarrier.of(1.0, 1.0, EMBARGO, 20).label(series),
+                features.registry().maxLookback() - 1);
+        if (window == 1) {
+            return plain;
+        }
+        int width = plain.features();
+        int n = plain.size();
+        double[][] x = new double[n][window * width];
+        int[] y = new int[n];
+        int[] start = new int[n];
+        int[] end = new int[n];
+        long[] time = new long[n];
+        for (int i = 0; i < n; i++) {
+            int bar = plain.labelStart(i);
+            for (int k = 0; k < window; k++) {
+                int row = bar - (window - 1 - k);
+                if (row >= 0) {
+                    System.arraycopy(features.row(row), 0, x[i], k * width, width);
+                } else {
+                    java.util.Arrays.fill(x[i], k * width, (k + 1) * width, Double.NaN);
+                }
+            }
+            y[i] = plain.y(i);
+            start[i] = bar;
+            end[i] = plain.labelEnd(i);
+            time[i] = plain.time(i);
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int k = window - 1; k >= 0; k--) {
+            for (String name : plain.featureNames()) {
+                names.add(k == 0 ? name : name + "@-" + k);
+            }
+        }
+        return TrainingSet.of(x, y, start, end, time, names, plain.classes());
+    }
+
     /** Runs the search and the walk-forward comparison. */
     public Outcome run() {
         TrainingSet data = samples(series);
+        TrainingSet windowed = windowedSamples(series, window);
         int half = data.size() / 2;
         int[] first = new int[half];
         for (int i = 0; i < half; i++) {
             first[i] = i;
         }
-        TrainingSet searchData = data.subset(first);
+        TrainingSet searchData = windowed.subset(first);
         List<Split> folds = PurgedKFold.of(3, EMBARGO).splits(LabelWindows.of(searchData));
-        ArchitectureSearch.Result search = new ArchitectureSearch(population, epochsPerCandidate, budgetEpochs, seed)
+        ArchitectureSearch.Result search = new ArchitectureSearch(population, epochsPerCandidate, budgetEpochs, seed, window)
                 .search(searchData, folds);
         List<Split> walk = WalkForward.of(half, Math.max(1, data.size() / 10), 0, EMBARGO).splits(LabelWindows.of(data));
-        double[] nas = evaluate(new MlpTrainer(search.best(), finalEpochs, seed), data, walk);
+        int width = data.features();
+        double[] nas = evaluate(new SequenceTrainer(search.best(), width, finalEpochs, seed), windowed, walk);
+        Architecture bestRecurrent = search.evaluated().stream().filter(c -> c.architecture().isRecurrent())
+                .min(java.util.Comparator.comparingDouble(ArchitectureSearch.Candidate::logLoss))
+                .map(ArchitectureSearch.Candidate::architecture).orElse(null);
+        double[] rec = bestRecurrent == null ? new double[] {Double.NaN, Double.NaN}
+                : bestRecurrent.equals(search.best()) ? nas
+                : evaluate(new SequenceTrainer(bestRecurrent, width, finalEpochs, seed), windowed, walk);
+        long recurrentCandidates = search.evaluated().stream().filter(c -> c.architecture().isRecurrent()).count();
         double[] def = evaluate(new MlpTrainer(Architecture.defaults(), finalEpochs, seed), data, walk);
         double[] lr = evaluate(LogisticRegressionTrainer.defaults(), data, walk);
         double prior = priorLogLoss(data, walk);
@@ -82,23 +154,33 @@ public record ArchitectureStudy(String dataset, BarSeries series, int population
         double[] each = search.evaluated().stream().mapToDouble(ArchitectureSearch.Candidate::logLoss).toArray();
         ResearchReport report = ResearchReport.of("nas-" + dataset, "Evolutionary architecture search on " + dataset,
                 "Regularised evolution over MLPs (0-3 hidden layers of 4-128 units, relu/tanh/leaky-relu, Adam step "
-                        + "1e-4..3e-2), population " + population + ", budget " + budgetEpochs + " training epochs ("
+                        + "1e-4..3e-2)" + (window == 1 ? "" : ", each optionally after an LSTM of 4-32 units over the last "
+                        + "2-" + Math.min(16, window) + " bars' feature rows (back-propagation through time)")
+                        + ", population " + population + ", budget " + budgetEpochs + " training epochs ("
                         + epochsPerCandidate + " per candidate and fold), fitness = purged 3-fold log-loss on the first half of "
                         + data.size() + " samples (134 features, triple-barrier labels). Judged by purged walk-forward over the "
                         + "second half (" + tests + " test samples); pure-Java MLP, no DJL needed.",
                 "the default MLP " + Architecture.defaults() + ", logistic regression, and the class prior", beat,
                 String.format(Locale.ROOT, "walk-forward log-loss NAS %s %.4f vs default %.4f vs logistic %.4f vs class "
                         + "prior %.4f (accuracy NAS %.3f, default %.3f, logistic %.3f)", search.best(), nas[0], def[0], lr[0],
-                        prior, nas[1], def[1], lr[1]))
+                        prior, nas[1], def[1], lr[1]) + (window == 1 ? ""
+                        : String.format(Locale.ROOT, "; %s architecture chosen; best recurrent candidate %s: log-loss %.4f, "
+                                + "accuracy %.3f", search.best().isRecurrent() ? "a recurrent" : "no recurrent",
+                                bestRecurrent == null ? "none" : bestRecurrent.toString(), rec[0], rec[1])))
                 .figure("chosenArchitecture", search.best().toString()).figure("searchLogLoss", search.bestLogLoss())
                 .figure("epochsSpent", search.epochsSpent()).figure("candidatesEvaluated", search.evaluated().size())
                 .figure("oosLogLossNas", nas[0]).figure("oosLogLossDefault", def[0]).figure("oosLogLossLogistic", lr[0])
                 .figure("oosLogLossClassPrior", prior)
                 .figure("oosAccuracyNas", nas[1]).figure("oosAccuracyDefault", def[1]).figure("oosAccuracyLogistic", lr[1])
-                .figure("oosTestSamples", tests)
+                .figure("oosTestSamples", tests).figure("window", window)
+                .figure("recurrentCandidatesEvaluated", (int) recurrentCandidates)
+                .figure("recurrentChosen", search.best().isRecurrent() ? "yes" : "no")
+                .figure("bestRecurrent", bestRecurrent == null ? "none" : bestRecurrent.toString())
+                .figure("oosLogLossBestRecurrent", rec[0]).figure("oosAccuracyBestRecurrent", rec[1])
                 .chart("Search: fold log-loss of each candidate and best so far").line("candidate", each)
                 .line("best so far", bestSoFar);
-        return new Outcome(search, nas[0], def[0], lr[0], prior, nas[1], def[1], lr[1], tests, report);
+        return new Outcome(search, nas[0], def[0], lr[0], prior, nas[1], def[1], lr[1], tests, bestRecurrent, rec[0], rec[1],
+                report);
     }
 
     /** Pooled log-loss of predicting each split's add-one smoothed training class frequencies. */

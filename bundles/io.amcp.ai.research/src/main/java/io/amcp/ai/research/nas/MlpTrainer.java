@@ -26,6 +26,9 @@ public record MlpTrainer(Architecture architecture, int epochs, long seed) imple
 
     public MlpTrainer {
         java.util.Objects.requireNonNull(architecture, "architecture");
+        if (architecture.isRecurrent()) {
+            throw new IllegalArgumentException("architecture: " + architecture + " has an LSTM; use SequenceTrainer");
+        }
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs: must be at least 1, was " + epochs);
         }
@@ -54,33 +57,7 @@ public record MlpTrainer(Architecture architecture, int epochs, long seed) imple
         int d = data.features();
         double[] mean = new double[d];
         double[] sd = new double[d];
-        int[] count = new int[d];
-        for (int i = 0; i < n; i++) {
-            double[] x = data.x(i);
-            for (int f = 0; f < d; f++) {
-                if (Double.isFinite(x[f])) {
-                    mean[f] += x[f];
-                    count[f]++;
-                }
-            }
-        }
-        for (int f = 0; f < d; f++) {
-            mean[f] = count[f] == 0 ? 0 : mean[f] / count[f];
-        }
-        for (int i = 0; i < n; i++) {
-            double[] x = data.x(i);
-            for (int f = 0; f < d; f++) {
-                if (Double.isFinite(x[f])) {
-                    sd[f] += (x[f] - mean[f]) * (x[f] - mean[f]);
-                }
-            }
-        }
-        for (int f = 0; f < d; f++) {
-            sd[f] = count[f] < 2 ? 1 : Math.sqrt(sd[f] / (count[f] - 1));
-            if (!(sd[f] > 1e-12)) {
-                sd[f] = 1;
-            }
-        }
+        moments(data.rows(), mean, sd);
         int[] hidden = architecture.hidden();
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = d;
@@ -117,6 +94,39 @@ public record MlpTrainer(Architecture architecture, int epochs, long seed) imple
             listener.progress(KIND, epoch + 1, epochs);
         }
         return model;
+    }
+
+    /**
+     * Per-column mean and sample deviation of the finite values of {@code rows} into {@code mean} and
+     * {@code sd}; a column without values has mean 0, and a deviation that is not positive becomes 1.
+     */
+    static void moments(double[][] rows, double[] mean, double[] sd) {
+        int d = mean.length;
+        int[] count = new int[d];
+        for (double[] x : rows) {
+            for (int f = 0; f < d; f++) {
+                if (Double.isFinite(x[f])) {
+                    mean[f] += x[f];
+                    count[f]++;
+                }
+            }
+        }
+        for (int f = 0; f < d; f++) {
+            mean[f] = count[f] == 0 ? 0 : mean[f] / count[f];
+        }
+        for (double[] x : rows) {
+            for (int f = 0; f < d; f++) {
+                if (Double.isFinite(x[f])) {
+                    sd[f] += (x[f] - mean[f]) * (x[f] - mean[f]);
+                }
+            }
+        }
+        for (int f = 0; f < d; f++) {
+            sd[f] = count[f] < 2 ? 1 : Math.sqrt(sd[f] / (count[f] - 1));
+            if (!(sd[f] > 1e-12)) {
+                sd[f] = 1;
+            }
+        }
     }
 
     /** The trained network with its standardisation. */

@@ -1,5 +1,8 @@
 package io.amcp.ai.research.report;
 
+import io.amcp.ai.features.FeatureEngine;
+import io.amcp.ai.models.LogisticRegressionTrainer;
+import io.amcp.ai.research.gan.GanAugmentationStudy;
 import io.amcp.ai.research.gan.GanStudy;
 import io.amcp.ai.research.gan.ReturnGan;
 import io.amcp.ai.research.internal.Stats;
@@ -46,10 +49,18 @@ public final class ResearchReports {
         out.add(AgentConsensus.study("aapl", aapl.closesAsDouble(), 252, 0.5, 5).report());
         out.add(new ArchitectureStudy("btc", btc, quick ? 4 : 8, quick ? 3 : 8, quick ? 72 : 960, quick ? 5 : 20, 42).run()
                 .report());
+        out.add(new ArchitectureStudy("btc-recurrent", btc, quick ? 4 : 8, quick ? 3 : 8, quick ? 72 : 960, quick ? 5 : 20, 42,
+                quick ? 4 : 8).run().report());
         out.add(new MetaLearningStudy(new Reptile(quick ? 300 : 2000, 5, 0.5, 0.5, 64), quick ? 40 : 200, 5, 42).run()
                 .report());
         out.add(new GanStudy("btc", Stats.logReturns(btc.closesAsDouble()), 0.7,
                 new ReturnGan(24, 8, quick ? 32 : 64, quick ? 400 : 3000, 32, 1e-3, 42), 2000).run().report());
+        int pathBars = FeatureEngine.standard().registry().maxLookback() + (quick ? 40 : 200);
+        for (BarSeries series : List.of(btc, eth)) {
+            out.add(new GanAugmentationStudy(series == btc ? "btc" : "eth", series,
+                    new ReturnGan(24, 8, quick ? 16 : 64, quick ? 100 : 3000, 32, 1e-3, 42), LogisticRegressionTrainer.defaults(),
+                    quick ? 2 : 10, pathBars, 42).run().report());
+        }
         return out;
     }
 
