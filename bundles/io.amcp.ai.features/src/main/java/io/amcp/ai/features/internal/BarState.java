@@ -11,7 +11,16 @@ final class BarState {
     static final int HISTORY = 256;
     private static final int MASK = HISTORY - 1;
 
+    /**
+     * Window lengths of the rolling highest high and lowest low kept for every block (stochastics and
+     * price position), in one queue per side.
+     */
+    static final int[] EXTREME_WINDOWS = {5, 14, 20, 28, 60, 250};
+
+    private final double[] closes = new double[HISTORY];
     private final double[] lnCloses = new double[HISTORY];
+    private final RollingExtremes highs = RollingExtremes.max(EXTREME_WINDOWS);
+    private final RollingExtremes lows = RollingExtremes.min(EXTREME_WINDOWS);
     private final double[] returns = new double[HISTORY];
 
     long count;
@@ -56,9 +65,37 @@ final class BarState {
         lnClose = Math.log(close);
         logReturn = count > 0 ? lnClose - lnPreviousClose : Double.NaN;
         int slot = (int) (count & MASK);
+        closes[slot] = close;
         lnCloses[slot] = lnClose;
         returns[slot] = logReturn;
+        highs.push(high);
+        lows.push(low);
         count++;
+    }
+
+    /** Index into {@link #EXTREME_WINDOWS} of window length {@code n}. */
+    static int extremeWindow(int n) {
+        for (int i = 0; i < EXTREME_WINDOWS.length; i++) {
+            if (EXTREME_WINDOWS[i] == n) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no rolling extreme kept for window " + n);
+    }
+
+    /** The highest high of the last {@code EXTREME_WINDOWS[i]} bars, of all bars while fewer. */
+    double highest(int i) {
+        return highs.value(i);
+    }
+
+    /** The lowest low of the last {@code EXTREME_WINDOWS[i]} bars, of all bars while fewer. */
+    double lowest(int i) {
+        return lows.value(i);
+    }
+
+    /** The close {@code k} bars ago ({@code 0} is the current bar); {@code k < min(count, HISTORY)}. */
+    double closeAgo(int k) {
+        return closes[(int) ((count - 1 - k) & MASK)];
     }
 
     /** The log close {@code k} bars ago ({@code 0} is the current bar); {@code k < min(count, HISTORY)}. */
@@ -73,6 +110,8 @@ final class BarState {
 
     void clear() {
         count = 0;
+        highs.clear();
+        lows.clear();
         previousHigh = Double.NaN;
         previousLow = Double.NaN;
         previousClose = Double.NaN;

@@ -6,11 +6,9 @@ import io.amcp.analytics.indicators.BollingerBands;
 import io.amcp.analytics.indicators.ExponentialMovingAverage;
 import io.amcp.analytics.indicators.Macd;
 import io.amcp.analytics.indicators.OnBalanceVolume;
-import io.amcp.analytics.indicators.RateOfChange;
 import io.amcp.analytics.indicators.RelativeStrengthIndex;
 import io.amcp.analytics.indicators.Seeding;
 import io.amcp.analytics.indicators.SimpleMovingAverage;
-import io.amcp.analytics.indicators.StochasticOscillator;
 
 /**
  * Technical indicators of {@code io.amcp.analytics} at several periods, each normalised to be free of
@@ -34,8 +32,10 @@ final class IndicatorBlock extends FeatureBlock {
     private final AverageTrueRange[] atr = new AverageTrueRange[ATR_PERIODS.length];
     private final Macd[] macd = new Macd[MACD_PERIODS.length];
     private final BollingerBands[] bollinger = new BollingerBands[BOLLINGER_PERIODS.length];
-    private final StochasticOscillator[] stochastic = new StochasticOscillator[STOCHASTIC_PERIODS.length];
-    private final RateOfChange[] roc = new RateOfChange[ROC_PERIODS.length];
+    /** Per stochastic: index into {@link BarState#EXTREME_WINDOWS} of its %K period. */
+    private final int[] stochasticWindow = new int[STOCHASTIC_PERIODS.length];
+    /** Per stochastic: the last %D-period values of %K (0 to 100), a ring indexed by the bar count. */
+    private final double[][] stochasticK = new double[STOCHASTIC_PERIODS.length][];
     private final OnBalanceVolume obv = OnBalanceVolume.create();
     private final RollingRegression[] obvTrend = new RollingRegression[OBV_WINDOWS.length];
     private final RollingMoments[] obvVolume = new RollingMoments[OBV_WINDOWS.length];
@@ -59,10 +59,8 @@ final class IndicatorBlock extends FeatureBlock {
             bollinger[i] = BollingerBands.of(BOLLINGER_PERIODS[i], 2.0);
         }
         for (int i = 0; i < STOCHASTIC_PERIODS.length; i++) {
-            stochastic[i] = StochasticOscillator.of(STOCHASTIC_PERIODS[i][0], STOCHASTIC_PERIODS[i][1]);
-        }
-        for (int i = 0; i < ROC_PERIODS.length; i++) {
-            roc[i] = RateOfChange.of(ROC_PERIODS[i]);
+            stochasticWindow[i] = BarState.extremeWindow(STOCHASTIC_PERIODS[i][0]);
+            stochasticK[i] = new double[STOCHASTIC_PERIODS[i][1]];
         }
         for (int i = 0; i < OBV_WINDOWS.length; i++) {
             obvTrend[i] = new RollingRegression(OBV_WINDOWS[i]);
@@ -143,12 +141,23 @@ final class IndicatorBlock extends FeatureBlock {
             row[j++] = width > 0.0 ? (c - lower) / width : 0.5;
             row[j++] = width / middle;
         }
-        for (StochasticOscillator s : stochastic) {
-            row[j++] = s.update(h, l, c) / 100.0;
-            row[j++] = s.d() / 100.0;
+        for (int i = 0; i < STOCHASTIC_PERIODS.length; i++) {
+            double highest = bar.highest(stochasticWindow[i]);
+            double lowest = bar.lowest(stochasticWindow[i]);
+            double range = highest - lowest;
+            double k = range == 0.0 ? 50.0 : (c - lowest) / range * 100.0;
+            double[] recent = stochasticK[i];
+            recent[(int) (bar.count % recent.length)] = k;
+            double sum = 0.0;
+            for (double x : recent) {
+                sum += x;
+            }
+            row[j++] = k / 100.0;
+            row[j++] = sum / recent.length / 100.0;
         }
-        for (RateOfChange r : roc) {
-            row[j++] = r.update(c) / 100.0;
+        for (int n : ROC_PERIODS) {
+            double past = bar.closeAgo(n);
+            row[j++] = bar.count > n ? (c - past) / past : Double.NaN;
         }
         double onBalance = obv.update(c, bar.volume);
         for (int i = 0; i < OBV_WINDOWS.length; i++) {
@@ -176,12 +185,6 @@ final class IndicatorBlock extends FeatureBlock {
         }
         for (BollingerBands b : bollinger) {
             b.reset();
-        }
-        for (StochasticOscillator s : stochastic) {
-            s.reset();
-        }
-        for (RateOfChange r : roc) {
-            r.reset();
         }
         obv.reset();
         for (int i = 0; i < OBV_WINDOWS.length; i++) {

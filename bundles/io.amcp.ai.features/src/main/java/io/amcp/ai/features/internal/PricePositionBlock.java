@@ -6,13 +6,11 @@ import io.amcp.ai.features.FeatureFamily;
 final class PricePositionBlock extends FeatureBlock {
 
     private static final int[] WINDOWS = {20, 60, 250};
-    private final RollingExtreme[] highs = new RollingExtreme[WINDOWS.length];
-    private final RollingExtreme[] lows = new RollingExtreme[WINDOWS.length];
+    private final int[] extremes = new int[WINDOWS.length];
 
     PricePositionBlock() {
         for (int i = 0; i < WINDOWS.length; i++) {
-            highs[i] = RollingExtreme.max(WINDOWS[i]);
-            lows[i] = RollingExtreme.min(WINDOWS[i]);
+            extremes[i] = BarState.extremeWindow(WINDOWS[i]);
         }
         for (int n : WINDOWS) {
             declare("dist_high_" + n, FeatureFamily.PRICE_POSITION, "C / max(H over the last " + n + " bars) - 1", n);
@@ -25,21 +23,16 @@ final class PricePositionBlock extends FeatureBlock {
     @Override
     void update(BarState bar, double[] row) {
         int j = offset;
-        for (RollingExtreme h : highs) {
-            h.push(bar.high);
-            row[j++] = ratioMinusOne(bar.close, h.value());
+        for (int e : extremes) {
+            row[j++] = ratioMinusOne(bar.close, bar.highest(e));
         }
-        for (RollingExtreme l : lows) {
-            l.push(bar.low);
-            row[j++] = ratioMinusOne(bar.close, l.value());
+        for (int e : extremes) {
+            row[j++] = ratioMinusOne(bar.close, bar.lowest(e));
         }
     }
 
     @Override
     void reset() {
-        for (int i = 0; i < WINDOWS.length; i++) {
-            highs[i].clear();
-            lows[i].clear();
-        }
+        // stateless: the rolling extremes live in BarState
     }
 }

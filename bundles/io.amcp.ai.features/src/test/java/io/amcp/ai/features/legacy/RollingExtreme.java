@@ -1,4 +1,4 @@
-package io.amcp.ai.features.internal;
+package io.amcp.ai.features.legacy;
 
 /**
  * The maximum (or minimum) of the last {@code window} values, from a monotonic queue of

@@ -1,0 +1,192 @@
+package io.amcp.ai.features.legacy;
+
+import io.amcp.ai.features.FeatureFamily;
+import io.amcp.analytics.indicators.AverageTrueRange;
+import io.amcp.analytics.indicators.BollingerBands;
+import io.amcp.analytics.indicators.ExponentialMovingAverage;
+import io.amcp.analytics.indicators.Macd;
+import io.amcp.analytics.indicators.OnBalanceVolume;
+import io.amcp.analytics.indicators.RateOfChange;
+import io.amcp.analytics.indicators.RelativeStrengthIndex;
+import io.amcp.analytics.indicators.Seeding;
+import io.amcp.analytics.indicators.SimpleMovingAverage;
+import io.amcp.analytics.indicators.StochasticOscillator;
+
+/**
+ * Technical indicators of {@code io.amcp.analytics} at several periods, each normalised to be free of
+ * the price scale. Exponential averages (EMA, RSI, ATR, MACD) use {@link Seeding#FIRST_VALUE}, the
+ * seeding of ta4j 0.17, and are reported from the end of their warm-up on.
+ */
+final class IndicatorBlock extends FeatureBlock {
+
+    private static final int[] AVERAGE_PERIODS = {5, 10, 20, 50, 100, 200};
+    private static final int[] RSI_PERIODS = {6, 14, 28};
+    private static final int[] ATR_PERIODS = {7, 14, 28};
+    private static final int[][] MACD_PERIODS = {{12, 26, 9}, {5, 35, 5}};
+    private static final int[] BOLLINGER_PERIODS = {10, 20, 50};
+    private static final int[][] STOCHASTIC_PERIODS = {{5, 3}, {14, 3}, {28, 3}};
+    private static final int[] ROC_PERIODS = {5, 10, 20, 60};
+    private static final int[] OBV_WINDOWS = {10, 20, 60};
+
+    private final SimpleMovingAverage[] sma = new SimpleMovingAverage[AVERAGE_PERIODS.length];
+    private final ExponentialMovingAverage[] ema = new ExponentialMovingAverage[AVERAGE_PERIODS.length];
+    private final RelativeStrengthIndex[] rsi = new RelativeStrengthIndex[RSI_PERIODS.length];
+    private final AverageTrueRange[] atr = new AverageTrueRange[ATR_PERIODS.length];
+    private final Macd[] macd = new Macd[MACD_PERIODS.length];
+    private final BollingerBands[] bollinger = new BollingerBands[BOLLINGER_PERIODS.length];
+    private final StochasticOscillator[] stochastic = new StochasticOscillator[STOCHASTIC_PERIODS.length];
+    private final RateOfChange[] roc = new RateOfChange[ROC_PERIODS.length];
+    private final OnBalanceVolume obv = OnBalanceVolume.create();
+    private final RollingRegression[] obvTrend = new RollingRegression[OBV_WINDOWS.length];
+    private final RollingMoments[] obvVolume = new RollingMoments[OBV_WINDOWS.length];
+
+    IndicatorBlock() {
+        for (int i = 0; i < AVERAGE_PERIODS.length; i++) {
+            sma[i] = SimpleMovingAverage.of(AVERAGE_PERIODS[i]);
+            ema[i] = ExponentialMovingAverage.of(AVERAGE_PERIODS[i], Seeding.FIRST_VALUE);
+        }
+        for (int i = 0; i < RSI_PERIODS.length; i++) {
+            rsi[i] = RelativeStrengthIndex.of(RSI_PERIODS[i], Seeding.FIRST_VALUE);
+        }
+        for (int i = 0; i < ATR_PERIODS.length; i++) {
+            atr[i] = AverageTrueRange.of(ATR_PERIODS[i], Seeding.FIRST_VALUE);
+        }
+        for (int i = 0; i < MACD_PERIODS.length; i++) {
+            int[] p = MACD_PERIODS[i];
+            macd[i] = Macd.of(p[0], p[1], p[2], Seeding.FIRST_VALUE);
+        }
+        for (int i = 0; i < BOLLINGER_PERIODS.length; i++) {
+            bollinger[i] = BollingerBands.of(BOLLINGER_PERIODS[i], 2.0);
+        }
+        for (int i = 0; i < STOCHASTIC_PERIODS.length; i++) {
+            stochastic[i] = StochasticOscillator.of(STOCHASTIC_PERIODS[i][0], STOCHASTIC_PERIODS[i][1]);
+        }
+        for (int i = 0; i < ROC_PERIODS.length; i++) {
+            roc[i] = RateOfChange.of(ROC_PERIODS[i]);
+        }
+        for (int i = 0; i < OBV_WINDOWS.length; i++) {
+            obvTrend[i] = new RollingRegression(OBV_WINDOWS[i]);
+            obvVolume[i] = new RollingMoments(OBV_WINDOWS[i], 1);
+        }
+        declareFeatures();
+    }
+
+    private void declareFeatures() {
+        FeatureFamily f = FeatureFamily.TECHNICAL;
+        for (int n : AVERAGE_PERIODS) {
+            declare("sma_dist_" + n, f, "C / SMA(C, " + n + ") - 1", n);
+        }
+        for (int n : AVERAGE_PERIODS) {
+            declare("ema_dist_" + n, f, "C / EMA(C, " + n + ") - 1, alpha = 2/(n+1), seeded with the first close", n);
+        }
+        for (int n : RSI_PERIODS) {
+            declare("rsi_" + n, f, "RSI(" + n + ") / 100 (Wilder smoothing, seeded with a zero first change)", n + 1);
+        }
+        for (int n : ATR_PERIODS) {
+            declare("atr_" + n, f, "ATR(" + n + ") / C (Wilder smoothing of the true range, seeded with the first)", n);
+        }
+        for (int[] p : MACD_PERIODS) {
+            String id = p[0] + "_" + p[1] + "_" + p[2];
+            String def = "MACD(" + p[0] + ", " + p[1] + ", " + p[2] + ")";
+            int lookback = p[1] + p[2] - 1;
+            declare("macd_" + id, f, def + " line / C, line = EMA(C, " + p[0] + ") - EMA(C, " + p[1] + ")", lookback);
+            declare("macd_signal_" + id, f, def + " signal / C, signal = EMA(line, " + p[2] + ")", lookback);
+            declare("macd_hist_" + id, f, def + " (line - signal) / C", lookback);
+        }
+        for (int n : BOLLINGER_PERIODS) {
+            declare("bb_pctb_" + n, f, "(C - lower) / (upper - lower), bands SMA(C, " + n
+                    + ") +/- 2 population sigma (0.5 when upper = lower)", n);
+            declare("bb_width_" + n, f, "(upper - lower) / SMA(C, " + n + ")", n);
+        }
+        for (int[] p : STOCHASTIC_PERIODS) {
+            declare("stoch_k_" + p[0], f, "%K(" + p[0] + ") / 100 = (C - min L) / (max H - min L) over "
+                    + p[0] + " bars (0.5 when max H = min L)", p[0]);
+            declare("stoch_d_" + p[0], f, "%D = SMA(%K(" + p[0] + "), " + p[1] + ") / 100", p[0] + p[1] - 1);
+        }
+        for (int n : ROC_PERIODS) {
+            declare("roc_" + n, f, "ROC(" + n + ") / 100 = C_t / C_(t-" + n + ") - 1", n + 1);
+        }
+        for (int n : OBV_WINDOWS) {
+            declare("obv_slope_" + n, f, "OLS slope of OBV over the last " + n
+                    + " bars / mean V over them (0 when mean V = 0)", n);
+        }
+    }
+
+    @Override
+    void update(BarState bar, double[] row) {
+        double c = bar.close;
+        double h = bar.high;
+        double l = bar.low;
+        int j = offset;
+        for (SimpleMovingAverage s : sma) {
+            row[j++] = ratioMinusOne(c, s.update(c));
+        }
+        for (ExponentialMovingAverage e : ema) {
+            row[j++] = ratioMinusOne(c, e.update(c));
+        }
+        for (RelativeStrengthIndex r : rsi) {
+            row[j++] = r.update(c) / 100.0;
+        }
+        for (AverageTrueRange a : atr) {
+            row[j++] = a.update(h, l, c) / c;
+        }
+        for (Macd m : macd) {
+            row[j++] = m.update(c) / c;
+            row[j++] = m.signal() / c;
+            row[j++] = m.histogram() / c;
+        }
+        for (BollingerBands b : bollinger) {
+            double middle = b.update(c);
+            double upper = b.upper();
+            double lower = b.lower();
+            double width = upper - lower;
+            row[j++] = width > 0.0 ? (c - lower) / width : 0.5;
+            row[j++] = width / middle;
+        }
+        for (StochasticOscillator s : stochastic) {
+            row[j++] = s.update(h, l, c) / 100.0;
+            row[j++] = s.d() / 100.0;
+        }
+        for (RateOfChange r : roc) {
+            row[j++] = r.update(c) / 100.0;
+        }
+        double onBalance = obv.update(c, bar.volume);
+        for (int i = 0; i < OBV_WINDOWS.length; i++) {
+            obvTrend[i].push(onBalance);
+            obvVolume[i].push(bar.volume);
+            double meanVolume = obvVolume[i].mean();
+            row[j++] = meanVolume > 0.0 ? obvTrend[i].slope() / meanVolume : 0.0;
+        }
+    }
+
+    @Override
+    void reset() {
+        for (int i = 0; i < AVERAGE_PERIODS.length; i++) {
+            sma[i].reset();
+            ema[i].reset();
+        }
+        for (RelativeStrengthIndex r : rsi) {
+            r.reset();
+        }
+        for (AverageTrueRange a : atr) {
+            a.reset();
+        }
+        for (Macd m : macd) {
+            m.reset();
+        }
+        for (BollingerBands b : bollinger) {
+            b.reset();
+        }
+        for (StochasticOscillator s : stochastic) {
+            s.reset();
+        }
+        for (RateOfChange r : roc) {
+            r.reset();
+        }
+        obv.reset();
+        for (int i = 0; i < OBV_WINDOWS.length; i++) {
+            obvTrend[i].clear();
+            obvVolume[i].clear();
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.amcp.ai.features.legacy;
+
+import io.amcp.ai.features.FeatureFamily;
+import io.amcp.analytics.indicators.ExponentialMovingAverage;
+import io.amcp.analytics.indicators.Seeding;
+
+/**
+ * Regime indicators: Wilder's ADX and the R^2 and slope of a linear fit of log prices (trend strength),
+ * ratios of short to long close-to-close volatility (volatility regime), an aggregated-variance Hurst
+ * exponent estimate, return autocorrelations and Kaufman's efficiency ratio.
+ */
+final class RegimeBlock extends FeatureBlock {
+
+    private static final int[] ADX_PERIODS = {14, 28};
+    private static final int[] TREND_WINDOWS = {10, 20, 60};
+    private static final int[] SLOPE_WINDOW_INDICES = {1, 2};
+    /** Pairs of indices into {@link VolatilityBlock#WINDOWS}: short, long. */
+    private static final int[][] VOL_RATIOS = {{0, 2}, {1, 3}, {2, 3}};
+    private static final int[] HURST_WINDOWS = {64, 128};
+    private static final int[] HURST_SCALES = {1, 2, 4, 8};
+    /** Lag, window, and 1 when the autocorrelation is of absolute returns. */
+    private static final int[][] AUTOCORRELATIONS = {{1, 20, 0}, {1, 60, 0}, {2, 60, 0}, {5, 60, 0}, {1, 60, 1}};
+    private static final int[] EFFICIENCY_WINDOWS = {10, 20, 60};
+
+    /** 1 / (20 ln 2): see {@link #hurstExponent}. */
+    private static final double HURST_SCALE = 1.0 / (20.0 * Math.log(2.0));
+
+    private final VolatilityBlock volatility;
+    private final ExponentialMovingAverage[] trueRange = new ExponentialMovingAverage[ADX_PERIODS.length];
+    private final ExponentialMovingAverage[] plusMove = new ExponentialMovingAverage[ADX_PERIODS.length];
+    private final ExponentialMovingAverage[] minusMove = new ExponentialMovingAverage[ADX_PERIODS.length];
+    private final ExponentialMovingAverage[] adx = new ExponentialMovingAverage[ADX_PERIODS.length];
+    private final RollingRegression[] trend = new RollingRegression[TREND_WINDOWS.length];
+    private final WindowSums[] hurst = new WindowSums[HURST_SCALES.length];
+    private final RollingMoments[] lagged = new RollingMoments[AUTOCORRELATIONS.length];
+    private final RollingMoments[] current = new RollingMoments[AUTOCORRELATIONS.length];
+    private final RollingMoments[] products = new RollingMoments[AUTOCORRELATIONS.length];
+    private final WindowSums pathLength = new WindowSums(EFFICIENCY_WINDOWS);
+
+    RegimeBlock(VolatilityBlock volatility) {
+        this.volatility = volatility;
+        for (int i = 0; i < ADX_PERIODS.length; i++) {
+            int n = ADX_PERIODS[i];
+            trueRange[i] = ExponentialMovingAverage.wilder(n, Seeding.SIMPLE_AVERAGE);
+            plusMove[i] = ExponentialMovingAverage.wilder(n, Seeding.SIMPLE_AVERAGE);
+            minusMove[i] = ExponentialMovingAverage.wilder(n, Seeding.SIMPLE_AVERAGE);
+            adx[i] = ExponentialMovingAverage.wilder(n, Seeding.SIMPLE_AVERAGE);
+        }
+        for (int i = 0; i < TREND_WINDOWS.length; i++) {
+            trend[i] = new RollingRegression(TREND_WINDOWS[i]);
+        }
+        for (int s = 0; s < HURST_SCALES.length; s++) {
+            hurst[s] = new WindowSums(HURST_WINDOWS);
+        }
+        for (int i = 0; i < AUTOCORRELATIONS.length; i++) {
+            int n = AUTOCORRELATIONS[i][1];
+            lagged[i] = new RollingMoments(n, 2);
+            current[i] = new RollingMoments(n, 2);
+            products[i] = new RollingMoments(n, 1);
+        }
+        declareFeatures();
+    }
+
+    private void declareFeatures() {
+        FeatureFamily f = FeatureFamily.REGIME;
+        for (int n : ADX_PERIODS) {
+            declare("adx_" + n, f, "ADX(" + n + ") / 100: Wilder averages (seeded with plain means) of TR, +DM, -DM;"
+                    + " DX = |+DI - -DI| / (+DI + -DI); ADX = Wilder average of DX", 2 * n);
+        }
+        for (int n : TREND_WINDOWS) {
+            declare("trend_r2_" + n, f, "R^2 of the OLS fit of ln C on time over the last " + n + " bars", n);
+        }
+        for (int i : SLOPE_WINDOW_INDICES) {
+            int n = TREND_WINDOWS[i];
+            declare("trend_slope_" + n, f, "OLS slope per bar of ln C on time over the last " + n + " bars", n);
+        }
+        for (int[] p : VOL_RATIOS) {
+            int s = VolatilityBlock.WINDOWS[p[0]];
+            int l = VolatilityBlock.WINDOWS[p[1]];
+            declare("vol_ratio_" + s + "_" + l, f, "vol_cc_" + s + " / vol_cc_" + l, l + 1);
+        }
+        for (int n : HURST_WINDOWS) {
+            declare("hurst_" + n, f, "half the OLS slope of ln Var(ln(C_t / C_(t-k))) on ln k, k = 1, 2, 4, 8, sample"
+                    + " variances of the last " + n + " overlapping k-bar returns (aggregated variance)", n + 8);
+        }
+        for (int[] a : AUTOCORRELATIONS) {
+            String of = a[2] == 1 ? "|r|" : "r";
+            declare((a[2] == 1 ? "abs_autocorr_" : "autocorr_") + a[0] + "_" + a[1], f, "Pearson correlation of "
+                    + of + "_t and " + of + "_(t-" + a[0] + ") over the last " + a[1] + " pairs (0 when a variance is 0)",
+                    a[1] + a[0] + 1);
+        }
+        for (int n : EFFICIENCY_WINDOWS) {
+            declare("efficiency_ratio_" + n, f, "|ln(C_t / C_(t-" + n + "))| / sum(|r|) over the last " + n
+                    + " returns (0 when the sum is 0)", n + 1);
+        }
+    }
+
+    @Override
+    void update(BarState bar, double[] row) {
+        int j = offset;
+        j = updateAdx(bar, row, j);
+        for (RollingRegression r : trend) {
+            r.push(bar.lnClose);
+            row[j++] = r.rSquared();
+        }
+        for (int i : SLOPE_WINDOW_INDICES) {
+            row[j++] = trend[i].slope();
+        }
+        for (int[] p : VOL_RATIOS) {
+            row[j++] = volatility.closeToClose(p[0]) / volatility.closeToClose(p[1]);
+        }
+        j = updateHurst(bar, row, j);
+        j = updateAutocorrelations(bar, row, j);
+        if (bar.count > 1) {
+            pathLength.push(Math.abs(bar.logReturn));
+        }
+        for (int i = 0; i < EFFICIENCY_WINDOWS.length; i++) {
+            int n = EFFICIENCY_WINDOWS[i];
+            double path = pathLength.sum(i);
+            row[j++] = bar.count > n && path > 0.0 ? Math.abs(bar.lnClose - bar.lnCloseAgo(n)) / path : 0.0;
+        }
+    }
+
+    private int updateAdx(BarState bar, double[] row, int j) {
+        boolean hasPrevious = bar.count > 1;
+        double tr = 0.0;
+        double plus = 0.0;
+        double minus = 0.0;
+        if (hasPrevious) {
+            tr = Math.max(bar.high - bar.low,
+                    Math.max(Math.abs(bar.high - bar.previousClose), Math.abs(bar.low - bar.previousClose)));
+            double up = bar.high - bar.previousHigh;
+            double down = bar.previousLow - bar.low;
+            plus = up > down && up > 0.0 ? up : 0.0;
+            minus = down > up && down > 0.0 ? down : 0.0;
+        }
+        for (int i = 0; i < ADX_PERIODS.length; i++) {
+            if (hasPrevious) {
+                double smoothedRange = trueRange[i].update(tr);
+                double plusIndex = plusMove[i].update(plus) / smoothedRange;
+                double minusIndex = minusMove[i].update(minus) / smoothedRange;
+                if (trueRange[i].isReady()) {
+                    double sum = plusIndex + minusIndex;
+                    double dx = sum > 0.0 ? 100.0 * Math.abs(plusIndex - minusIndex) / sum : 0.0;
+                    adx[i].update(dx);
+                }
+            }
+            row[j++] = adx[i].value() / 100.0;
+        }
+        return j;
+    }
+
+    private int updateHurst(BarState bar, double[] row, int j) {
+        for (int s = 0; s < HURST_SCALES.length; s++) {
+            int k = HURST_SCALES[s];
+            if (bar.count > k) {
+                hurst[s].push(bar.lnClose - bar.lnCloseAgo(k));
+            }
+        }
+        WindowSums widest = hurst[HURST_SCALES.length - 1];
+        for (int i = 0; i < HURST_WINDOWS.length; i++) {
+            if (!widest.isFull(i)) {
+                row[j++] = Double.NaN;
+                continue;
+            }
+            double h = hurstExponent(hurst[0].sampleVariance(i), hurst[1].sampleVariance(i),
+                    hurst[2].sampleVariance(i), hurst[3].sampleVariance(i));
+            row[j++] = Double.isFinite(h) ? h : Double.NaN;
+        }
+        return j;
+    }
+
+    /**
+     * Half the OLS slope of ln v_k on ln k for k = 1, 2, 4, 8. The centred regressors are
+     * ln 2 x (-1.5, -0.5, 0.5, 1.5) with sum of squares 5 (ln 2)^2, so
+     * slope = (-1.5 ln v1 - 0.5 ln v2 + 0.5 ln v4 + 1.5 ln v8) / (5 ln 2)
+     *       = ln(v4 v8^3 / (v1^3 v2)) / (10 ln 2),
+     * and H = slope / 2: one logarithm instead of three. A zero variance gives a non-finite value.
+     */
+    static double hurstExponent(double v1, double v2, double v4, double v8) {
+        double v1Cubed = v1 * v1 * v1;
+        double v8Cubed = v8 * v8 * v8;
+        return Math.log(v4 * v8Cubed / (v1Cubed * v2)) * HURST_SCALE;
+    }
+
+    private int updateAutocorrelations(BarState bar, double[] row, int j) {
+        for (int i = 0; i < AUTOCORRELATIONS.length; i++) {
+            int lag = AUTOCORRELATIONS[i][0];
+            boolean absolute = AUTOCORRELATIONS[i][2] == 1;
+            if (bar.count > lag + 1) {
+                double x = bar.logReturn;
+                double y = bar.returnAgo(lag);
+                if (absolute) {
+                    x = Math.abs(x);
+                    y = Math.abs(y);
+                }
+                current[i].push(x);
+                lagged[i].push(y);
+                products[i].push(x * y);
+            }
+            int n = AUTOCORRELATIONS[i][1];
+            double sx = current[i].sum();
+            double sy = lagged[i].sum();
+            double covariance = products[i].sum() - sx * sy / n;
+            double vx = current[i].sumOfSquares() - sx * sx / n;
+            double vy = lagged[i].sumOfSquares() - sy * sy / n;
+            double denominator = Math.sqrt(vx * vy);
+            row[j++] = vx > 0.0 && vy > 0.0 && denominator > 0.0 ? covariance / denominator : 0.0;
+        }
+        return j;
+    }
+
+    @Override
+    void reset() {
+        for (int i = 0; i < ADX_PERIODS.length; i++) {
+            trueRange[i].reset();
+            plusMove[i].reset();
+            minusMove[i].reset();
+            adx[i].reset();
+        }
+        for (RollingRegression r : trend) {
+            r.clear();
+        }
+        for (WindowSums scale : hurst) {
+            scale.clear();
+        }
+        for (int i = 0; i < AUTOCORRELATIONS.length; i++) {
+            lagged[i].clear();
+            current[i].clear();
+            products[i].clear();
+        }
+        pathLength.clear();
+    }
+}

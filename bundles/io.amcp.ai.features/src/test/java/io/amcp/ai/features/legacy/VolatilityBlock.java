@@ -1,0 +1,107 @@
+package io.amcp.ai.features.legacy;
+
+import io.amcp.ai.features.FeatureFamily;
+
+/**
+ * Per-bar (not annualised) volatility estimators over several windows: close-to-close, Parkinson
+ * (1980), Garman-Klass (1980), Rogers-Satchell (1991) and Yang-Zhang (2000). Each keeps rolling sums
+ * of its per-bar terms, O(1) per bar.
+ */
+final class VolatilityBlock extends FeatureBlock {
+
+    static final int[] WINDOWS = {5, 10, 20, 60};
+    private static final double LN2 = Math.log(2.0);
+    private static final double GK_CLOSE_OPEN = 2.0 * LN2 - 1.0;
+
+    private final WindowSums returns = new WindowSums(WINDOWS);
+    private final WindowSums rangeSquares = new WindowSums(WINDOWS);
+    private final WindowSums garmanKlass = new WindowSums(WINDOWS);
+    private final WindowSums rogersSatchell = new WindowSums(WINDOWS);
+    private final WindowSums overnight = new WindowSums(WINDOWS);
+    private final WindowSums openToClose = new WindowSums(WINDOWS);
+    private final double[] closeToClose = new double[WINDOWS.length];
+
+    VolatilityBlock() {
+        for (int n : WINDOWS) {
+            declare("vol_cc_" + n, FeatureFamily.VOLATILITY,
+                    "sample standard deviation (divisor n-1) of r over the last n=" + n + " returns", n + 1);
+        }
+        for (int n : WINDOWS) {
+            declare("vol_parkinson_" + n, FeatureFamily.VOLATILITY,
+                    "sqrt(sum(ln(H/L)^2) / (4 n ln 2)), n=" + n, n);
+        }
+        for (int n : WINDOWS) {
+            declare("vol_garman_klass_" + n, FeatureFamily.VOLATILITY,
+                    "sqrt(max(0, mean(0.5 ln(H/L)^2 - (2 ln 2 - 1) ln(C/O)^2))), n=" + n, n);
+        }
+        for (int n : WINDOWS) {
+            declare("vol_rogers_satchell_" + n, FeatureFamily.VOLATILITY,
+                    "sqrt(mean(ln(H/C) ln(H/O) + ln(L/C) ln(L/O))), n=" + n, n);
+        }
+        for (int n : WINDOWS) {
+            declare("vol_yang_zhang_" + n, FeatureFamily.VOLATILITY,
+                    "sqrt(s_o^2 + k s_c^2 + (1-k) RS), s_o^2, s_c^2 sample variances of ln(O_t/C_(t-1)) and ln(C/O), "
+                            + "RS the Rogers-Satchell mean, k = 0.34 / (1.34 + (n+1)/(n-1)), n=" + n, n + 1);
+        }
+    }
+
+    /** The close-to-close volatility over {@code WINDOWS[windowIndex]} computed for the current bar. */
+    double closeToClose(int windowIndex) {
+        return closeToClose[windowIndex];
+    }
+
+    @Override
+    void update(BarState bar, double[] row) {
+        double range = bar.lnHigh - bar.lnLow;
+        double body = bar.lnClose - bar.lnOpen;
+        if (bar.count > 1) {
+            returns.push(bar.logReturn);
+            overnight.push(bar.lnOpen - bar.lnPreviousClose);
+        }
+        rangeSquares.push(range * range);
+        garmanKlass.push(0.5 * range * range - GK_CLOSE_OPEN * body * body);
+        rogersSatchell.push((bar.lnHigh - bar.lnClose) * (bar.lnHigh - bar.lnOpen)
+                + (bar.lnLow - bar.lnClose) * (bar.lnLow - bar.lnOpen));
+        openToClose.push(body);
+        int w = WINDOWS.length;
+        int j = offset;
+        for (int i = 0; i < w; i++) {
+            double v = returns.isFull(i) ? Math.sqrt(returns.sampleVariance(i)) : Double.NaN;
+            closeToClose[i] = v;
+            row[j++] = v;
+        }
+        for (int i = 0; i < w; i++) {
+            row[j++] = Math.sqrt(rangeSquares.sum(i) / (4.0 * WINDOWS[i] * LN2));
+        }
+        for (int i = 0; i < w; i++) {
+            double mean = garmanKlass.mean(i);
+            row[j++] = Math.sqrt(mean > 0.0 ? mean : 0.0);
+        }
+        for (int i = 0; i < w; i++) {
+            double mean = rogersSatchell.mean(i);
+            row[j++] = Math.sqrt(mean > 0.0 ? mean : 0.0);
+        }
+        for (int i = 0; i < w; i++) {
+            if (overnight.isFull(i)) {
+                int n = WINDOWS[i];
+                double k = 0.34 / (1.34 + (n + 1.0) / (n - 1.0));
+                double variance = overnight.sampleVariance(i) + k * openToClose.sampleVariance(i)
+                        + (1.0 - k) * rogersSatchell.mean(i);
+                row[j++] = Math.sqrt(variance);
+            } else {
+                row[j++] = Double.NaN;
+            }
+        }
+    }
+
+    @Override
+    void reset() {
+        returns.clear();
+        rangeSquares.clear();
+        garmanKlass.clear();
+        rogersSatchell.clear();
+        overnight.clear();
+        openToClose.clear();
+        java.util.Arrays.fill(closeToClose, Double.NaN);
+    }
+}
