@@ -41,12 +41,15 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.net.KeyStoreOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -128,6 +131,8 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
 
     private Vertx vertx;
     private HttpServer server;
+    private Path keyStore;
+    private String keyStorePassword;
 
     /**
      * @param node     the trading node whose orders, positions and account are served
@@ -169,6 +174,24 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
      * @throws IllegalStateException if the server is running or the address cannot be bound
      */
     public synchronized int start(String host, int port) {
+        return start(host, port, null, null);
+    }
+
+    /**
+     * Starts listening with TLS (HTTPS and WSS) when {@code keyStore} is given: a PKCS#12 file
+     * ({@code .p12}, {@code .pfx}) or a JKS file ({@code .jks}) holding the server's key and certificate.
+     *
+     * @param keyStore the keystore, or null for cleartext
+     * @param password the keystore's password (and its key's)
+     * @throws IllegalStateException if the server is running or the address cannot be bound
+     * @throws IllegalArgumentException naming {@code keyStore} when it is not a readable file
+     */
+    public synchronized int start(String host, int port, Path keyStore, String password) {
+        if (keyStore != null && !Files.isReadable(keyStore)) {
+            throw new IllegalArgumentException("keyStore: not a readable file: " + keyStore);
+        }
+        this.keyStore = keyStore;
+        this.keyStorePassword = password;
         if (server != null) {
             throw new IllegalStateException("already listening on port " + server.actualPort());
         }
@@ -187,8 +210,14 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
         Vertx v = Vertx.vertx();
         // HTTP/1.1 only on cleartext: an h2c upgrade (the JDK client tries one) garbled large responses
         // such as the console's chart library now and then; Alpaca's clients speak HTTP/1.1
-        HttpServer s = v.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-                .setMaxWebSocketMessageSize(settings.maxBodyBytes()).setTcpNoDelay(true).setHttp2ClearTextEnabled(false));
+        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
+                .setMaxWebSocketMessageSize(settings.maxBodyBytes()).setTcpNoDelay(true).setHttp2ClearTextEnabled(false);
+        if (keyStore != null) {
+            String name = keyStore.getFileName().toString().toLowerCase(Locale.ROOT);
+            options.setSsl(true).setKeyCertOptions(new KeyStoreOptions().setType(name.endsWith(".jks") ? "JKS" : "PKCS12")
+                    .setPath(keyStore.toAbsolutePath().toString()).setPassword(keyStorePassword));
+        }
+        HttpServer s = v.createHttpServer(options);
         s.requestHandler(router(v)).webSocketHandler(ws -> {
             if ("/stream".equals(ws.path())) {
                 tradeUpdates.accept(ws);
@@ -211,7 +240,7 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
         if (platformStream != null) {
             platformStream.start(v);
         }
-        LOG.info("Alpaca-compatible API listening on {}:{}", host, s.actualPort());
+        LOG.info("Alpaca-compatible API listening on {}://{}:{}", keyStore == null ? "http" : "https", host, s.actualPort());
         return s.actualPort();
     }
 

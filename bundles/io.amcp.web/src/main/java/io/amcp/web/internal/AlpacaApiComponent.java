@@ -7,6 +7,7 @@ import io.amcp.api.model.TradeTick;
 import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderView;
 import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.CredentialStore;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.TradingNode;
@@ -26,7 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.framework.Bundle;
@@ -57,6 +60,9 @@ public final class AlpacaApiComponent implements OrderEventListener, MarketDataS
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaApiComponent.class);
 
+    /** Credential holding the TLS keystore's password. */
+    static final String KEYSTORE_PASSWORD = "web.keystore-password";
+
     private final AlpacaApiServer server;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -80,8 +86,9 @@ public final class AlpacaApiComponent implements OrderEventListener, MarketDataS
     private volatile ConfigurationAdmin configAdmin;
 
     @Activate
-    public AlpacaApiComponent(@Reference TradingNode node, @Reference Clock clock, AlpacaApiConfig config,
-            BundleContext context) throws IOException {
+    public AlpacaApiComponent(@Reference TradingNode node, @Reference Clock clock,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            CredentialStore credentials, AlpacaApiConfig config, BundleContext context) throws IOException {
         ApiKeyStore keys = loadKeys(config.keysFile());
         List<AssetInfo> assets = new ArrayList<>();
         for (String spec : config.assets()) {
@@ -91,7 +98,53 @@ public final class AlpacaApiComponent implements OrderEventListener, MarketDataS
                 config.burst(), config.maxBodyBytes(), assets, NyseCalendar.INSTANCE);
         PlatformServices services = config.console() ? platformServices(config, context) : null;
         server = new AlpacaApiServer(node, keys, clock, settings, services);
-        server.start(config.host(), config.port());
+        if (config.tls()) {
+            Tls tls = tls(config, credentials);
+            server.start(config.host(), config.port(), tls.keyStore(), tls.password());
+        } else {
+            server.start(config.host(), config.port());
+        }
+    }
+
+    private record Tls(Path keyStore, String password) {
+    }
+
+    /**
+     * The configured keystore with the password from the credential store, or the self-signed one in
+     * {@code karaf.data} (its password: the credential when set, else a random one kept owner-only beside it).
+     */
+    private static Tls tls(AlpacaApiConfig config, CredentialStore credentials) throws IOException {
+        Optional<String> password = credentials == null ? Optional.empty() : credentials.secret(KEYSTORE_PASSWORD);
+        if (!config.keystorePath().isBlank()) {
+            Path path = Path.of(config.keystorePath());
+            if (!path.isAbsolute()) {
+                path = Path.of(System.getProperty("karaf.base", ".")).resolve(path);
+            }
+            if (password.isEmpty()) {
+                throw new IllegalStateException("keystorePath " + path + " needs its password: store it as credential '"
+                        + KEYSTORE_PASSWORD + "' (amcp:credential-set " + KEYSTORE_PASSWORD + " <password>)");
+            }
+            return new Tls(path, password.get());
+        }
+        Path dir = Path.of(System.getProperty("karaf.data", "data"), "amcp");
+        Path store = dir.resolve("web-tls.p12");
+        String secret = password.orElse(null);
+        if (secret == null) {
+            Path file = dir.resolve("web-tls.password");
+            if (!Files.exists(file)) {
+                Files.createDirectories(dir);
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                writeOwnerOnly(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            }
+            secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+        }
+        boolean created = !Files.exists(store);
+        SelfSignedKeystore.ensure(store, secret.toCharArray(), "localhost");
+        if (created) {
+            LOG.warn("TLS: self-signed certificate for localhost generated into {}", store.toAbsolutePath());
+        }
+        return new Tls(store, secret);
     }
 
     private PlatformServices platformServices(AlpacaApiConfig config, BundleContext context) {

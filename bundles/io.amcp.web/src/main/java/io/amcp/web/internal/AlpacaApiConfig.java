@@ -36,6 +36,14 @@ public @interface AlpacaApiConfig {
     @AttributeDefinition(description = "Serve the platform API (/api/v1) and the web console (/console/)")
     boolean console() default true;
 
+    @AttributeDefinition(description = "Serve HTTPS and WSS instead of cleartext")
+    boolean tls() default false;
+
+    @AttributeDefinition(description = "With tls: PKCS#12 (.p12/.pfx) or JKS (.jks) keystore holding the server key; its "
+            + "password is the credential 'web.keystore-password'. Empty: a self-signed certificate is generated on first "
+            + "start into ${karaf.data}/amcp/web-tls.p12. Relative paths resolve against karaf.base")
+    String keystorePath() default "";
+
     @AttributeDefinition(description = "This node's name in /api/v1/nodes")
     String nodeId() default "node-1";
 
