@@ -31,7 +31,11 @@ final class RegimeBlock extends FeatureBlock {
     private final ExponentialMovingAverage[] minusMove = new ExponentialMovingAverage[ADX_PERIODS.length];
     private final ExponentialMovingAverage[] adx = new ExponentialMovingAverage[ADX_PERIODS.length];
     private final RollingRegression[] trend = new RollingRegression[TREND_WINDOWS.length];
-    private final WindowSums[] hurst = new WindowSums[HURST_SCALES.length];
+    /**
+     * Rolling sums of the k-bar log returns, one channel per scale k; a return that does not exist yet
+     * enters as 0 and has left every window when the lookback (n + 8) starts.
+     */
+    private final WindowSums hurst = new WindowSums(HURST_SCALES.length, HURST_WINDOWS);
     private final RollingMoments[] lagged = new RollingMoments[AUTOCORRELATIONS.length];
     private final RollingMoments[] current = new RollingMoments[AUTOCORRELATIONS.length];
     private final RollingMoments[] products = new RollingMoments[AUTOCORRELATIONS.length];
@@ -48,9 +52,6 @@ final class RegimeBlock extends FeatureBlock {
         }
         for (int i = 0; i < TREND_WINDOWS.length; i++) {
             trend[i] = new RollingRegression(TREND_WINDOWS[i]);
-        }
-        for (int s = 0; s < HURST_SCALES.length; s++) {
-            hurst[s] = new WindowSums(HURST_WINDOWS);
         }
         for (int i = 0; i < AUTOCORRELATIONS.length; i++) {
             int n = AUTOCORRELATIONS[i][1];
@@ -153,18 +154,17 @@ final class RegimeBlock extends FeatureBlock {
     private int updateHurst(BarState bar, double[] row, int j) {
         for (int s = 0; s < HURST_SCALES.length; s++) {
             int k = HURST_SCALES[s];
-            if (bar.count > k) {
-                hurst[s].push(bar.lnClose - bar.lnCloseAgo(k));
-            }
+            hurst.stage(s, bar.count > k ? bar.lnClose - bar.lnCloseAgo(k) : 0.0);
         }
-        WindowSums widest = hurst[HURST_SCALES.length - 1];
+        hurst.push();
+        int widest = HURST_SCALES[HURST_SCALES.length - 1];
         for (int i = 0; i < HURST_WINDOWS.length; i++) {
-            if (!widest.isFull(i)) {
+            if (bar.count < HURST_WINDOWS[i] + widest) {
                 row[j++] = Double.NaN;
                 continue;
             }
-            double h = hurstExponent(hurst[0].sampleVariance(i), hurst[1].sampleVariance(i),
-                    hurst[2].sampleVariance(i), hurst[3].sampleVariance(i));
+            double h = hurstExponent(hurst.sampleVariance(0, i), hurst.sampleVariance(1, i),
+                    hurst.sampleVariance(2, i), hurst.sampleVariance(3, i));
             row[j++] = Double.isFinite(h) ? h : Double.NaN;
         }
         return j;
@@ -221,9 +221,7 @@ final class RegimeBlock extends FeatureBlock {
         for (RollingRegression r : trend) {
             r.clear();
         }
-        for (WindowSums scale : hurst) {
-            scale.clear();
-        }
+        hurst.clear();
         for (int i = 0; i < AUTOCORRELATIONS.length; i++) {
             lagged[i].clear();
             current[i].clear();

@@ -13,12 +13,20 @@ final class VolatilityBlock extends FeatureBlock {
     private static final double LN2 = Math.log(2.0);
     private static final double GK_CLOSE_OPEN = 2.0 * LN2 - 1.0;
 
-    private final WindowSums returns = new WindowSums(WINDOWS);
-    private final WindowSums rangeSquares = new WindowSums(WINDOWS);
-    private final WindowSums garmanKlass = new WindowSums(WINDOWS);
-    private final WindowSums rogersSatchell = new WindowSums(WINDOWS);
-    private final WindowSums overnight = new WindowSums(WINDOWS);
-    private final WindowSums openToClose = new WindowSums(WINDOWS);
+    /** Channels of {@link #terms}: the per-bar terms of the estimators. */
+    private static final int RETURN = 0;
+    private static final int OVERNIGHT = 1;
+    private static final int RANGE_SQUARED = 2;
+    private static final int GARMAN_KLASS = 3;
+    private static final int ROGERS_SATCHELL = 4;
+    private static final int OPEN_TO_CLOSE = 5;
+
+    /**
+     * Rolling sums of every per-bar term over every window in one ring. The return and overnight terms
+     * do not exist on the first bar and enter it as 0; their features' lookback (n + 1) starts once
+     * that bar has left every window.
+     */
+    private final WindowSums terms = new WindowSums(6, WINDOWS);
     private final double[] closeToClose = new double[WINDOWS.length];
 
     VolatilityBlock() {
@@ -54,39 +62,40 @@ final class VolatilityBlock extends FeatureBlock {
     void update(BarState bar, double[] row) {
         double range = bar.lnHigh - bar.lnLow;
         double body = bar.lnClose - bar.lnOpen;
-        if (bar.count > 1) {
-            returns.push(bar.logReturn);
-            overnight.push(bar.lnOpen - bar.lnPreviousClose);
-        }
-        rangeSquares.push(range * range);
-        garmanKlass.push(0.5 * range * range - GK_CLOSE_OPEN * body * body);
-        rogersSatchell.push((bar.lnHigh - bar.lnClose) * (bar.lnHigh - bar.lnOpen)
+        boolean hasPrevious = bar.count > 1;
+        terms.stage(RETURN, hasPrevious ? bar.logReturn : 0.0);
+        terms.stage(OVERNIGHT, hasPrevious ? bar.lnOpen - bar.lnPreviousClose : 0.0);
+        terms.stage(RANGE_SQUARED, range * range);
+        terms.stage(GARMAN_KLASS, 0.5 * range * range - GK_CLOSE_OPEN * body * body);
+        terms.stage(ROGERS_SATCHELL, (bar.lnHigh - bar.lnClose) * (bar.lnHigh - bar.lnOpen)
                 + (bar.lnLow - bar.lnClose) * (bar.lnLow - bar.lnOpen));
-        openToClose.push(body);
+        terms.stage(OPEN_TO_CLOSE, body);
+        terms.push();
         int w = WINDOWS.length;
         int j = offset;
+        long returnCount = bar.count - 1;
         for (int i = 0; i < w; i++) {
-            double v = returns.isFull(i) ? Math.sqrt(returns.sampleVariance(i)) : Double.NaN;
+            double v = returnCount >= WINDOWS[i] ? Math.sqrt(terms.sampleVariance(RETURN, i)) : Double.NaN;
             closeToClose[i] = v;
             row[j++] = v;
         }
         for (int i = 0; i < w; i++) {
-            row[j++] = Math.sqrt(rangeSquares.sum(i) / (4.0 * WINDOWS[i] * LN2));
+            row[j++] = Math.sqrt(terms.sum(RANGE_SQUARED, i) / (4.0 * WINDOWS[i] * LN2));
         }
         for (int i = 0; i < w; i++) {
-            double mean = garmanKlass.mean(i);
+            double mean = terms.mean(GARMAN_KLASS, i);
             row[j++] = Math.sqrt(mean > 0.0 ? mean : 0.0);
         }
         for (int i = 0; i < w; i++) {
-            double mean = rogersSatchell.mean(i);
+            double mean = terms.mean(ROGERS_SATCHELL, i);
             row[j++] = Math.sqrt(mean > 0.0 ? mean : 0.0);
         }
         for (int i = 0; i < w; i++) {
-            if (overnight.isFull(i)) {
+            if (returnCount >= WINDOWS[i]) {
                 int n = WINDOWS[i];
                 double k = 0.34 / (1.34 + (n + 1.0) / (n - 1.0));
-                double variance = overnight.sampleVariance(i) + k * openToClose.sampleVariance(i)
-                        + (1.0 - k) * rogersSatchell.mean(i);
+                double variance = terms.sampleVariance(OVERNIGHT, i) + k * terms.sampleVariance(OPEN_TO_CLOSE, i)
+                        + (1.0 - k) * terms.mean(ROGERS_SATCHELL, i);
                 row[j++] = Math.sqrt(variance);
             } else {
                 row[j++] = Double.NaN;
@@ -96,12 +105,7 @@ final class VolatilityBlock extends FeatureBlock {
 
     @Override
     void reset() {
-        returns.clear();
-        rangeSquares.clear();
-        garmanKlass.clear();
-        rogersSatchell.clear();
-        overnight.clear();
-        openToClose.clear();
+        terms.clear();
         java.util.Arrays.fill(closeToClose, Double.NaN);
     }
 }

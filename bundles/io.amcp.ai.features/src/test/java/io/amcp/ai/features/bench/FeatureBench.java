@@ -1,13 +1,17 @@
 package io.amcp.ai.features.bench;
 
 import io.amcp.ai.features.FeatureEngine;
+import io.amcp.ai.features.legacy.FeatureComputer;
 import io.amcp.analytics.indicators.SimpleMovingAverage;
+import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 
 /**
  * Throughput of the feature engine: all 134 standard features per bar, streaming, single thread, over
  * synthetic 1-minute bars, printed beside a reference measured in the same run (a plain loop feeding
- * one {@code SimpleMovingAverage(20)} over the same closes), so the ratio is comparable across machines.
+ * one {@code SimpleMovingAverage(20)} over the same closes), so the ratio is comparable across machines,
+ * and beside the previous implementation kept in {@code io.amcp.ai.features.legacy} (same features,
+ * no input checks), so the speed-up is measured under the same load.
  *
  * <p>Run from the repository root:
  * <pre>
@@ -37,6 +41,8 @@ public final class FeatureBench {
         double[] row = new double[engine.width()];
         double best = 0.0;
         double bestReference = 0.0;
+        double bestLegacy = 0.0;
+        FeatureComputer legacy = new FeatureComputer(ZoneOffset.UTC);
         double checksum = 0.0;
         for (int round = -2; round < rounds; round++) {
             engine.reset();
@@ -52,17 +58,27 @@ public final class FeatureBench {
                 checksum += sma.update(close[i]);
             }
             double referenceRate = n / ((System.nanoTime() - start) / 1e9);
+            legacy.reset();
+            start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                legacy.update(time[i], open[i], high[i], low[i], close[i], volume[i], row);
+                checksum += row[i % row.length];
+            }
+            double legacyRate = n / ((System.nanoTime() - start) / 1e9);
             if (round >= 0) {
                 best = Math.max(best, featureRate);
                 bestReference = Math.max(bestReference, referenceRate);
+                bestLegacy = Math.max(bestLegacy, legacyRate);
             }
-            System.out.printf("round %2d: features %,12.0f bars/s   reference SMA(20) %,14.0f bars/s%n",
-                    round, featureRate, referenceRate);
+            System.out.printf("round %2d: features %,12.0f bars/s   reference SMA(20) %,14.0f bars/s"
+                    + "   previous implementation %,12.0f bars/s%n", round, featureRate, referenceRate, legacyRate);
         }
         System.out.printf("%nbest: %,.0f bars/s with all %d features per bar (%.0f ns/bar, %.2f ns/feature)%n",
                 best, engine.width(), 1e9 / best, 1e9 / best / engine.width());
         System.out.printf("reference: %,.0f bars/s for one SMA(20); features cost %.1fx one SMA%n",
                 bestReference, bestReference / best);
+        System.out.printf("previous implementation: %,.0f bars/s, %.1fx one SMA; speed-up %.2fx (%.0f%% less time per bar)%n",
+                bestLegacy, bestReference / bestLegacy, best / bestLegacy, 100.0 * (1.0 - bestLegacy / best));
         System.out.printf("target 1,000,000 bars/s: %s   (checksum %s)%n", best >= 1e6 ? "met" : "NOT met",
                 Double.isNaN(checksum) ? "NaN" : "ok");
     }
