@@ -154,7 +154,9 @@ public record GanAugmentationStudy(String dataset, BarSeries series, ReturnGan g
                 helped,
                 String.format(Locale.ROOT, "walk-forward log-loss real only %.4f, + GAN %.4f, + bootstrap %.4f, class prior "
                         + "%.4f; accuracy real only %.3f, + GAN %.3f, + bootstrap %.3f. GAN augmentation %s", r[0], g[0], b[0],
-                        prior, r[1], g[1], b[1], helped ? "helped" : "did not help"))
+                        prior, r[1], g[1], b[1], helped ? "helped" : "did not help")
+                        + (Math.min(r[0], Math.min(g[0], b[0])) < prior ? ""
+                                : "; no variant beat the class prior, so none has predictive skill here"))
                 .figure("oosLogLossRealOnly", r[0]).figure("oosLogLossGanAugmented", g[0])
                 .figure("oosLogLossBootstrapAugmented", b[0]).figure("oosLogLossClassPrior", prior)
                 .figure("oosAccuracyRealOnly", r[1]).figure("oosAccuracyGanAugmented", g[1])

@@ -8,7 +8,9 @@ import io.amcp.ai.research.gan.ReturnGan;
 import io.amcp.ai.research.internal.Stats;
 import io.amcp.ai.research.metarl.MetaLearningStudy;
 import io.amcp.ai.research.metarl.Reptile;
+import io.amcp.ai.research.nas.Architecture;
 import io.amcp.ai.research.nas.ArchitectureStudy;
+import io.amcp.ai.research.nas.MlpTrainer;
 import io.amcp.ai.research.qubo.PortfolioSelectionStudy;
 import io.amcp.ai.research.swarm.AgentConsensus;
 import io.amcp.ai.research.swarm.SmaParameterStudy;
@@ -61,6 +63,8 @@ public final class ResearchReports {
                     new ReturnGan(24, 8, quick ? 16 : 64, quick ? 100 : 3000, 32, 1e-3, 42), LogisticRegressionTrainer.defaults(),
                     quick ? 2 : 10, pathBars, 42).run().report());
         }
+        out.add(new GanAugmentationStudy("btc-mlp", btc, new ReturnGan(24, 8, quick ? 16 : 64, quick ? 100 : 3000, 32, 1e-3, 42),
+                new MlpTrainer(Architecture.defaults(), quick ? 3 : 20, 42), quick ? 2 : 10, pathBars, 42).run().report());
         return out;
     }
 
