@@ -5,10 +5,13 @@ import io.amcp.api.model.MarketData;
 import io.amcp.api.model.Quote;
 import io.amcp.api.model.TradeTick;
 import io.amcp.web.ApiKeyStore;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,7 +52,7 @@ public final class MarketDataStream {
         s.send(new JsonObject().put("T", "success").put("msg", "connected"));
     }
 
-    /** Connections open on the stream. */
+    /** Connections that have subscribed (and not closed). */
     public int connections() {
         return sessions.size();
     }
@@ -77,11 +80,13 @@ public final class MarketDataStream {
             return;
         }
         String frame = new JsonArray().add(message.put("S", symbol)).encode();
+        List<Session> wanting = new ArrayList<>();
         for (Session s : sessions) {
             if (s.wants(channel, symbol)) {
-                s.ws.writeTextMessage(frame);
+                wanting.add(s);
             }
         }
+        Fanout.write(wanting, s -> s.context, s -> s.ws.writeTextMessage(frame));
     }
 
     private static JsonObject error(int code, String msg) {
@@ -90,6 +95,8 @@ public final class MarketDataStream {
 
     private final class Session {
         private final ServerWebSocket ws;
+        /** The connection's event loop (null off Vert.x threads, then writes go straight to the socket). */
+        private final Context context = Vertx.currentContext();
         private volatile boolean authenticated;
         private final Set<String> trades = new CopyOnWriteArraySet<>();
         private final Set<String> quotes = new CopyOnWriteArraySet<>();

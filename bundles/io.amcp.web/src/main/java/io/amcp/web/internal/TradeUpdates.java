@@ -16,6 +16,8 @@ import io.amcp.api.order.OrderView;
 import io.amcp.api.portfolio.PositionView;
 import io.amcp.web.ApiKeyStore;
 import io.amcp.web.Role;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
@@ -83,9 +85,7 @@ public final class TradeUpdates {
                     .put("position_qty", positionQuantity(f.instrument()).toString());
         }
         Buffer frame = new JsonObject().put("stream", STREAM).put("data", data).toBuffer();
-        for (Session s : listening) {
-            s.ws.writeBinaryMessage(frame);
-        }
+        Fanout.write(listening, s -> s.context, s -> s.ws.writeBinaryMessage(frame));
     }
 
     private Quantity positionQuantity(InstrumentId instrument) {
@@ -119,6 +119,9 @@ public final class TradeUpdates {
     private final class Session {
         private final ServerWebSocket ws;
         private boolean authorized;
+
+        /** The connection's event loop (null off Vert.x threads, then writes go straight to the socket). */
+        private final Context context = Vertx.currentContext();
 
         Session(ServerWebSocket ws) {
             this.ws = ws;
