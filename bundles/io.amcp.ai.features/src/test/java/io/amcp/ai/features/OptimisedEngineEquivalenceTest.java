@@ -27,13 +27,14 @@ class OptimisedEngineEquivalenceTest {
      */
     private static final double FLOOR = 1e-6;
     /**
-     * Features {@code x / y - 1} of two nearly equal prices (a close against its average, extreme or
-     * past value): the subtraction cancels the leading digits, so 1e-16 of rounding in a running sum
-     * of prices becomes 1e-9 of a distance near 1e-6. These are compared as the ratio {@code x / y}
-     * they are computed from, 1e-9 relative.
+     * Features that subtract two nearly equal numbers: {@code x / y - 1} of two prices (a close against
+     * its average, extreme or past value) and z-scores {@code (x - mean) / sd}. The subtraction cancels
+     * the leading digits, so 1e-16 of rounding in a running sum becomes 1e-9 of a distance near 1e-6.
+     * These are compared on their natural unit scale (the ratio {@code x / y}, one standard
+     * deviation): 1e-9 absolute below magnitude 1, 1e-9 relative above.
      */
-    private static final List<String> RATIO_MINUS_ONE = List.of("sma_dist_", "ema_dist_", "vwap_dist_",
-            "dist_high_", "dist_low_", "roc_");
+    private static final List<String> UNIT_SCALE = List.of("sma_dist_", "ema_dist_", "vwap_dist_",
+            "dist_high_", "dist_low_", "roc_", "volume_z_", "log_volume_z_");
 
     @Test
     void realAaplDailyBars() {
@@ -58,7 +59,7 @@ class OptimisedEngineEquivalenceTest {
         long[] volume = new long[n];
         for (int i = 0; i < n; i++) {
             time[i] = 1_578_268_800_000_000_000L + (i + 1) * TestBars.MINUTE;
-            price[i] = FixedPoint.fromDouble(i < 200 ? 50.0 : 50.0 + (i % 7) * 0.01);
+            price[i] = FixedPoint.fromDouble(i < 200 ? 50.0 : 50.0 + (i * 37 % 11) * 0.05);
             volume[i] = i % 3 == 0 ? 0L : FixedPoint.fromDouble(10.0);
         }
         BarSeries flat = new BarSeries(TestBars.aapl().instrument(), time, price, price.clone(), price.clone(),
@@ -74,7 +75,7 @@ class OptimisedEngineEquivalenceTest {
         double[] floor = new double[specs.size()];
         for (int j = 0; j < floor.length; j++) {
             String name = specs.get(j).name();
-            floor[j] = RATIO_MINUS_ONE.stream().anyMatch(name::startsWith) ? 1.0 : FLOOR;
+            floor[j] = UNIT_SCALE.stream().anyMatch(name::startsWith) ? 1.0 : FLOOR;
         }
         double[] expected = new double[reference.width()];
         double[] actual = new double[engine.width()];

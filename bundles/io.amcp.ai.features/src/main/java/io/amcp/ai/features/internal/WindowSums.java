@@ -1,33 +1,36 @@
 package io.amcp.ai.features.internal;
 
-import java.util.Arrays;
-
 /**
  * Sums and sums of squares of one or several quantities (channels) over several trailing windows at
- * once. The values of all channels live in a single interleaved ring buffer (capacity a power of two
- * above the longest window), so a push stores each value once and moves each window's sums by
- * {@code x - x(t - n)}: O(windows x channels) per push from one ring position per window, no
- * allocation. A multi-channel push stages each channel's value with {@link #stage(int, double)} and
- * then calls {@link #push()}. Every {@value #RESUM_INTERVAL} pushes all sums are rebuilt from the
- * buffer, so rounding error is bounded by that many add/subtract steps (relative 1e-13 or so) and
- * never accumulates beyond them.
+ * once, from running prefix sums: a push adds each channel's value and square to its running totals
+ * and stores the totals in a ring (capacity a power of two above the longest window), and the sum over
+ * the last {@code n} values is the difference of two stored totals. A push costs O(channels) whatever
+ * the number of windows, a read O(1), and nothing is allocated. A multi-channel push stages each
+ * channel's value with {@link #stage(int, double)} and then calls {@link #push()}.
+ *
+ * <p>Every {@value #REBUILD_INTERVAL} pushes the totals restart from zero at the oldest value still in
+ * the ring, summed afresh from the raw values kept beside them, so a total never holds more than
+ * {@code REBUILD_INTERVAL} plus the ring's capacity values and the rounding of a window's sum stays
+ * within a few 1e-14 of the window's absolute sum.
  */
 final class WindowSums {
 
-    /** Pushes between exact rebuilds of the sums; each rebuild costs the sum of the window lengths. */
-    static final int RESUM_INTERVAL = 4096;
+    /** Pushes between rebuilds of the running totals; each rebuild costs the ring's capacity per channel. */
+    static final int REBUILD_INTERVAL = 1024;
 
     private final int[] windows;
     private final int channels;
-    private final int longest;
-    private final double[] values;
+    private final int capacity;
     private final int mask;
+    /** Ring buffers, indexed {@code slot * channels + channel}. */
+    private final double[] raw;
+    private final double[] totals;
+    private final double[] squareTotals;
     private final double[] staged;
-    /** Indexed {@code window * channels + channel}. */
-    private final double[] sum;
-    private final double[] squares;
+    private final double[] total;
+    private final double[] squareTotal;
     private long count;
-    private int sinceResum;
+    private int sinceRebuild;
 
     /** One channel over {@code windows}. */
     WindowSums(int... windows) {
@@ -39,22 +42,27 @@ final class WindowSums {
         if (channels < 1) {
             throw new IllegalArgumentException("channels must be positive, got " + channels);
         }
-        int max = 1;
+        int longest = 1;
         for (int w : windows) {
             if (w <= 1) {
                 throw new IllegalArgumentException("window must be at least 2, got " + w);
             }
-            max = Math.max(max, w);
+            longest = Math.max(longest, w);
         }
-        int capacity = Integer.highestOneBit(max) << 1;
+        int size = Integer.highestOneBit(longest) << 1;
+        if (size > REBUILD_INTERVAL) {
+            throw new IllegalArgumentException("window must be below " + REBUILD_INTERVAL / 2 + ", got " + longest);
+        }
         this.windows = windows.clone();
         this.channels = channels;
-        this.longest = max;
-        this.values = new double[capacity * channels];
-        this.mask = capacity - 1;
+        this.capacity = size;
+        this.mask = size - 1;
+        this.raw = new double[size * channels];
+        this.totals = new double[size * channels];
+        this.squareTotals = new double[size * channels];
         this.staged = new double[channels];
-        this.sum = new double[windows.length * channels];
-        this.squares = new double[windows.length * channels];
+        this.total = new double[channels];
+        this.squareTotal = new double[channels];
     }
 
     /** Pushes {@code x} to a single-channel instance. */
@@ -71,49 +79,40 @@ final class WindowSums {
     /** Pushes the staged value of every channel. */
     void push() {
         int k = channels;
-        System.arraycopy(staged, 0, values, (int) (count & mask) * k, k);
-        count++;
-        if (++sinceResum == RESUM_INTERVAL) {
-            sinceResum = 0;
-            resum();
-            return;
+        int at = (int) (count & mask) * k;
+        for (int c = 0; c < k; c++) {
+            double x = staged[c];
+            double t = total[c] + x;
+            double q = squareTotal[c] + x * x;
+            raw[at + c] = x;
+            totals[at + c] = t;
+            squareTotals[at + c] = q;
+            total[c] = t;
+            squareTotal[c] = q;
         }
-        boolean full = count > longest;
-        for (int i = 0; i < windows.length; i++) {
-            int at = i * k;
-            if (full || count > windows[i]) {
-                int old = (int) ((count - 1 - windows[i]) & mask) * k;
-                for (int c = 0; c < k; c++) {
-                    double x = staged[c];
-                    double o = values[old + c];
-                    sum[at + c] += x - o;
-                    squares[at + c] += x * x - o * o;
-                }
-            } else {
-                for (int c = 0; c < k; c++) {
-                    double x = staged[c];
-                    sum[at + c] += x;
-                    squares[at + c] += x * x;
-                }
-            }
+        count++;
+        if (++sinceRebuild == REBUILD_INTERVAL) {
+            sinceRebuild = 0;
+            rebuild();
         }
     }
 
-    private void resum() {
+    /** Restarts the totals at the oldest value in the ring (count is at least the capacity here). */
+    private void rebuild() {
         int k = channels;
-        for (int i = 0; i < windows.length; i++) {
-            long n = Math.min(count, windows[i]);
-            for (int c = 0; c < k; c++) {
-                double s = 0.0;
-                double q = 0.0;
-                for (long t = count - n; t < count; t++) {
-                    double x = values[(int) (t & mask) * k + c];
-                    s += x;
-                    q += x * x;
-                }
-                sum[i * k + c] = s;
-                squares[i * k + c] = q;
+        for (int c = 0; c < k; c++) {
+            double t = 0.0;
+            double q = 0.0;
+            for (long p = count - capacity; p < count; p++) {
+                int at = (int) (p & mask) * k + c;
+                double x = raw[at];
+                t += x;
+                q += x * x;
+                totals[at] = t;
+                squareTotals[at] = q;
             }
+            total[c] = t;
+            squareTotal[c] = q;
         }
     }
 
@@ -122,24 +121,31 @@ final class WindowSums {
         return count >= windows[i];
     }
 
+    /** Sum of a single-channel instance over window {@code i}. */
     double sum(int i) {
-        return sum[i];
+        return sum(0, i);
     }
 
+    /** Sum of channel {@code c} over window {@code i} (over every value pushed while fewer). */
     double sum(int c, int i) {
-        return sum[i * channels + c];
+        return total[c] - before(totals, c, windows[i]);
     }
 
-    double sumOfSquares(int i) {
-        return squares[i];
+    double sumOfSquares(int c, int i) {
+        return squareTotal[c] - before(squareTotals, c, windows[i]);
+    }
+
+    /** The stored total just before the last {@code n} values; 0 while at most {@code n} were pushed. */
+    private double before(double[] ring, int c, int n) {
+        return count > n ? ring[(int) ((count - 1 - n) & mask) * channels + c] : 0.0;
     }
 
     double mean(int i) {
-        return sum[i] / windows[i];
+        return sum(0, i) / windows[i];
     }
 
     double mean(int c, int i) {
-        return sum[i * channels + c] / windows[i];
+        return sum(c, i) / windows[i];
     }
 
     /** Sample variance (divisor {@code n - 1}) of full window {@code i} of a single-channel instance. */
@@ -150,15 +156,15 @@ final class WindowSums {
     /** Sample variance (divisor {@code n - 1}) of channel {@code c} over full window {@code i}, never negative. */
     double sampleVariance(int c, int i) {
         int n = windows[i];
-        int at = i * channels + c;
-        double v = (squares[at] - sum[at] * sum[at] / n) / (n - 1);
+        double s = sum(c, i);
+        double v = (sumOfSquares(c, i) - s * s / n) / (n - 1);
         return v > 0.0 ? v : 0.0;
     }
 
     void clear() {
         count = 0;
-        sinceResum = 0;
-        Arrays.fill(sum, 0.0);
-        Arrays.fill(squares, 0.0);
+        sinceRebuild = 0;
+        java.util.Arrays.fill(total, 0.0);
+        java.util.Arrays.fill(squareTotal, 0.0);
     }
 }
