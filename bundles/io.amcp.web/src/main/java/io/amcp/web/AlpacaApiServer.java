@@ -187,14 +187,14 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
      * @throws IllegalArgumentException naming {@code keyStore} when it is not a readable file
      */
     public synchronized int start(String host, int port, Path keyStore, String password) {
+        if (server != null) {
+            throw new IllegalStateException("already listening on port " + server.actualPort());
+        }
         if (keyStore != null && !Files.isReadable(keyStore)) {
             throw new IllegalArgumentException("keyStore: not a readable file: " + keyStore);
         }
         this.keyStore = keyStore;
         this.keyStorePassword = password;
-        if (server != null) {
-            throw new IllegalStateException("already listening on port " + server.actualPort());
-        }
         // Vert.x is embedded in this bundle: let its service lookups see this bundle's class loader
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
