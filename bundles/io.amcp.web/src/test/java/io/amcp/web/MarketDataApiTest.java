@@ -162,6 +162,15 @@ class MarketDataApiTest {
         assertThat(trade.getLong("s")).isEqualTo(100L);
         assertThat(http.get("/v2/stocks/MSFT/quotes/latest", node.viewer).status()).isEqualTo(404);
 
+        JsonObject quotes = http.get("/v2/stocks/quotes/latest?symbols=AAPL,MSFT", node.viewer).json().getJsonObject("quotes");
+        assertThat(quotes.fieldNames()).containsExactly("AAPL");
+        assertThat(quotes.getJsonObject("AAPL").getDouble("ap")).isEqualTo(413.75);
+        assertThat(http.get("/v2/stocks/trades/latest?symbols=AAPL", node.viewer).json().getJsonObject("trades")
+                .getJsonObject("AAPL").getDouble("p")).isEqualTo(413.5);
+        assertThat(http.get("/v2/stocks/bars/latest?symbols=AAPL", node.viewer).json().getJsonObject("bars")
+                .getJsonObject("AAPL").getDouble("c")).isEqualTo(402.54);
+        assertThat(http.get("/v2/stocks/quotes/latest", node.viewer).status()).isEqualTo(422);
+
         JsonObject snapshots = http.get("/v2/stocks/snapshots?symbols=AAPL,MSFT", node.viewer).json();
         assertThat(snapshots.getValue("MSFT")).isNull();
         JsonObject aaplSnap = snapshots.getJsonObject("AAPL");

@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  * {@link DatasetProvider} services joined with the bars the node has seen, latest bar, quote and
  * trade from {@link LatestMarketData}. Routes: {@code /v2/stocks/{symbol}/bars},
  * {@code /v2/stocks/bars}, {@code /v2/stocks/{symbol}/(quotes|trades|bars)/latest},
+ * {@code /v2/stocks/(quotes|trades|bars)/latest?symbols=},
  * {@code /v2/stocks/snapshots}, {@code /v1beta3/crypto/us/bars}.
  *
  * <p>Bars are aggregated to the requested {@code timeframe} (bucket = the bar's start, minute and hour
@@ -66,6 +67,9 @@ public final class MarketDataApi {
     public void mount(Router router) {
         router.get("/v2/stocks/bars").blockingHandler(c -> bars(c, symbols(c), false, false), false);
         router.get("/v2/stocks/snapshots").blockingHandler(this::snapshots, false);
+        router.get("/v2/stocks/bars/latest").blockingHandler(c -> latestMany(c, "bars"), false);
+        router.get("/v2/stocks/quotes/latest").handler(c -> latestMany(c, "quotes"));
+        router.get("/v2/stocks/trades/latest").handler(c -> latestMany(c, "trades"));
         router.get("/v2/stocks/:symbol/bars").blockingHandler(c -> bars(c, List.of(symbol(c.pathParam("symbol"))), true, false), false);
         router.get("/v2/stocks/:symbol/bars/latest").blockingHandler(this::latestBar, false);
         router.get("/v2/stocks/:symbol/quotes/latest").handler(this::latestQuote);
@@ -343,14 +347,32 @@ public final class MarketDataApi {
 
     // ------------------------------------------------------------------ latest and snapshots
 
-    private void latestBar(RoutingContext c) {
-        InstrumentId id = symbol(c.pathParam("symbol"));
+    /** {@code {"<kind>": {"AAPL": {...}}}} for the symbols that have one (Alpaca leaves the others out). */
+    private void latestMany(RoutingContext c, String kind) {
+        JsonObject bySymbol = new JsonObject();
+        for (InstrumentId id : symbols(c)) {
+            Optional<JsonObject> item = switch (kind) {
+                case "quotes" -> latest.quote(id).map(MarketDataApi::quoteJson);
+                case "trades" -> latest.trade(id).map(MarketDataApi::tradeJson);
+                default -> lastBar(id).map(MarketDataApi::barJson);
+            };
+            item.ifPresent(o -> bySymbol.put(id.value(), o));
+        }
+        reply(c, 200, new JsonObject().put(kind, bySymbol));
+    }
+
+    private Optional<Bar> lastBar(InstrumentId id) {
         Optional<Bar> bar = latest.bar(id);
         if (bar.isEmpty()) {
             List<Bar> h = history(id);
             bar = h.isEmpty() ? Optional.empty() : Optional.of(h.get(h.size() - 1));
         }
-        Bar b = bar.orElseThrow(() -> ApiError.notFound("no bar for " + id));
+        return bar;
+    }
+
+    private void latestBar(RoutingContext c) {
+        InstrumentId id = symbol(c.pathParam("symbol"));
+        Bar b = lastBar(id).orElseThrow(() -> ApiError.notFound("no bar for " + id));
         reply(c, 200, new JsonObject().put("symbol", id.value()).put("bar", barJson(b)));
     }
 
