@@ -28,13 +28,17 @@ class OptimisedEngineEquivalenceTest {
     private static final double FLOOR = 1e-6;
     /**
      * Features that subtract two nearly equal numbers: {@code x / y - 1} of two prices (a close against
-     * its average, extreme or past value) and z-scores {@code (x - mean) / sd}. The subtraction cancels
+     * its average, extreme or past value), z-scores {@code (x - mean) / sd}, and the dimensionless shape
+     * statistics built from differences of power sums (skewness, excess kurtosis {@code m4 / m2^2 - 3},
+     * correlations {@code (Sxy - Sx Sy / n) / sqrt(...)} in [-1, 1]). The subtraction cancels
      * the leading digits, so 1e-16 of rounding in a running sum becomes 1e-9 of a distance near 1e-6.
      * These are compared on their natural unit scale (the ratio {@code x / y}, one standard
-     * deviation): 1e-9 absolute below magnitude 1, 1e-9 relative above.
+     * deviation, a correlation of 1, a normal kurtosis of 3): 1e-9 absolute below magnitude 1, 1e-9
+     * relative above.
      */
     private static final List<String> UNIT_SCALE = List.of("sma_dist_", "ema_dist_", "vwap_dist_",
-            "dist_high_", "dist_low_", "roc_", "volume_z_", "log_volume_z_");
+            "dist_high_", "dist_low_", "roc_", "volume_z_", "log_volume_z_", "skew_", "kurt_", "autocorr_",
+            "abs_autocorr_");
 
     @Test
     void realAaplDailyBars() {

@@ -17,6 +17,28 @@ final class BarState {
      */
     static final int[] EXTREME_WINDOWS = {5, 14, 20, 28, 60, 250};
 
+    /** Window lengths of {@link #returnSums}. */
+    static final int[] RETURN_WINDOWS = {5, 10, 20, 60};
+    /** Channels of {@link #returnSums}: r, |r|, r^3, r^4 and lagged products r_t r_(t-k), |r_t r_(t-1)|. */
+    static final int RETURN = 0;
+    static final int ABS_RETURN = 1;
+    static final int CUBED_RETURN = 2;
+    static final int FOURTH_POWER_RETURN = 3;
+    static final int LAG_1_PRODUCT = 4;
+    static final int LAG_2_PRODUCT = 5;
+    static final int LAG_5_PRODUCT = 6;
+    static final int ABS_LAG_1_PRODUCT = 7;
+    private static final int[] PRODUCT_LAGS = {1, 2, 5};
+
+    /**
+     * Rolling sums (and sums of squares) of the one-bar log return and its powers and lagged products
+     * over {@link #RETURN_WINDOWS}, shared by every block that needs them (volatility, distribution,
+     * autocorrelation, efficiency ratio). A term that does not exist yet (the first bar's return, a
+     * product reaching before it) enters as 0; it has left a window of {@code n} by the time a feature
+     * over that window has its lookback.
+     */
+    final WindowSums returnSums = new WindowSums(8, RETURN_WINDOWS, PRODUCT_LAGS[PRODUCT_LAGS.length - 1]);
+
     private final double[] closes = new double[HISTORY];
     private final double[] lnCloses = new double[HISTORY];
     private final RollingExtremes highs = RollingExtremes.max(EXTREME_WINDOWS);
@@ -68,19 +90,45 @@ final class BarState {
         closes[slot] = close;
         lnCloses[slot] = lnClose;
         returns[slot] = logReturn;
+        pushReturnTerms();
         highs.push(high);
         lows.push(low);
         count++;
     }
 
-    /** Index into {@link #EXTREME_WINDOWS} of window length {@code n}. */
-    static int extremeWindow(int n) {
-        for (int i = 0; i < EXTREME_WINDOWS.length; i++) {
-            if (EXTREME_WINDOWS[i] == n) {
+    /** Stages and pushes the return terms of the bar being advanced ({@code count} not yet incremented). */
+    private void pushReturnTerms() {
+        double r = count > 0 ? logReturn : 0.0;
+        double r2 = r * r;
+        returnSums.stage(RETURN, r);
+        returnSums.stage(ABS_RETURN, Math.abs(r));
+        returnSums.stage(CUBED_RETURN, r2 * r);
+        returnSums.stage(FOURTH_POWER_RETURN, r2 * r2);
+        for (int i = 0; i < PRODUCT_LAGS.length; i++) {
+            int lag = PRODUCT_LAGS[i];
+            returnSums.stage(LAG_1_PRODUCT + i, count > lag ? r * returns[(int) ((count - lag) & MASK)] : 0.0);
+        }
+        returnSums.stage(ABS_LAG_1_PRODUCT, count > 1 ? Math.abs(r * returns[(int) ((count - 1) & MASK)]) : 0.0);
+        returnSums.push();
+    }
+
+    /** Index into {@link #RETURN_WINDOWS} of window length {@code n}. */
+    static int returnWindow(int n) {
+        return indexOf(RETURN_WINDOWS, n);
+    }
+
+    private static int indexOf(int[] windows, int n) {
+        for (int i = 0; i < windows.length; i++) {
+            if (windows[i] == n) {
                 return i;
             }
         }
-        throw new IllegalArgumentException("no rolling extreme kept for window " + n);
+        throw new IllegalArgumentException("no rolling window of length " + n);
+    }
+
+    /** Index into {@link #EXTREME_WINDOWS} of window length {@code n}. */
+    static int extremeWindow(int n) {
+        return indexOf(EXTREME_WINDOWS, n);
     }
 
     /** The highest high of the last {@code EXTREME_WINDOWS[i]} bars, of all bars while fewer. */
@@ -112,6 +160,7 @@ final class BarState {
         count = 0;
         highs.clear();
         lows.clear();
+        returnSums.clear();
         previousHigh = Double.NaN;
         previousLow = Double.NaN;
         previousClose = Double.NaN;

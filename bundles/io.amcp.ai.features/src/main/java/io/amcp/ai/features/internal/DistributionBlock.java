@@ -2,17 +2,17 @@ package io.amcp.ai.features.internal;
 
 import io.amcp.ai.features.FeatureFamily;
 
-/** Rolling skewness and excess kurtosis of one-bar log returns from running power sums. */
+/** Rolling skewness and excess kurtosis of one-bar log returns from the shared running power sums. */
 final class DistributionBlock extends FeatureBlock {
 
     private static final int[] WINDOWS = {20, 60};
-    private final RollingMoments[] moments = new RollingMoments[WINDOWS.length];
+    private final int[] returnWindows = new int[WINDOWS.length];
     private final double[] skew = new double[WINDOWS.length];
     private final double[] kurtosis = new double[WINDOWS.length];
 
     DistributionBlock() {
         for (int i = 0; i < WINDOWS.length; i++) {
-            moments[i] = new RollingMoments(WINDOWS[i], 4);
+            returnWindows[i] = BarState.returnWindow(WINDOWS[i]);
         }
         for (int n : WINDOWS) {
             declare("skew_" + n, FeatureFamily.DISTRIBUTION,
@@ -29,15 +29,13 @@ final class DistributionBlock extends FeatureBlock {
     @Override
     void update(BarState bar, double[] row) {
         for (int i = 0; i < WINDOWS.length; i++) {
-            RollingMoments m = moments[i];
-            if (bar.count > 1) {
-                m.push(bar.logReturn);
-            }
+            WindowSums sums = bar.returnSums;
+            int w = returnWindows[i];
             double n = WINDOWS[i];
-            double mean = m.sum() / n;
-            double raw2 = m.sumOfSquares() / n;
-            double raw3 = m.sumOfCubes() / n;
-            double raw4 = m.sumOfFourthPowers() / n;
+            double mean = sums.sum(BarState.RETURN, w) / n;
+            double raw2 = sums.sumOfSquares(BarState.RETURN, w) / n;
+            double raw3 = sums.sum(BarState.CUBED_RETURN, w) / n;
+            double raw4 = sums.sum(BarState.FOURTH_POWER_RETURN, w) / n;
             double mean2 = mean * mean;
             double m2 = raw2 - mean2;
             double m3 = raw3 - 3.0 * mean * raw2 + 2.0 * mean2 * mean;
@@ -61,8 +59,6 @@ final class DistributionBlock extends FeatureBlock {
 
     @Override
     void reset() {
-        for (RollingMoments m : moments) {
-            m.clear();
-        }
+        // stateless: the return sums live in BarState
     }
 }

@@ -38,7 +38,7 @@ final class IndicatorBlock extends FeatureBlock {
     private final double[][] stochasticK = new double[STOCHASTIC_PERIODS.length][];
     private final OnBalanceVolume obv = OnBalanceVolume.create();
     private final RollingRegression[] obvTrend = new RollingRegression[OBV_WINDOWS.length];
-    private final RollingMoments[] obvVolume = new RollingMoments[OBV_WINDOWS.length];
+    private final WindowSums obvVolume = new WindowSums(OBV_WINDOWS);
 
     IndicatorBlock() {
         for (int i = 0; i < AVERAGE_PERIODS.length; i++) {
@@ -64,7 +64,6 @@ final class IndicatorBlock extends FeatureBlock {
         }
         for (int i = 0; i < OBV_WINDOWS.length; i++) {
             obvTrend[i] = new RollingRegression(OBV_WINDOWS[i]);
-            obvVolume[i] = new RollingMoments(OBV_WINDOWS[i], 1);
         }
         declareFeatures();
     }
@@ -160,10 +159,10 @@ final class IndicatorBlock extends FeatureBlock {
             row[j++] = bar.count > n ? (c - past) / past : Double.NaN;
         }
         double onBalance = obv.update(c, bar.volume);
+        obvVolume.push(bar.volume);
         for (int i = 0; i < OBV_WINDOWS.length; i++) {
             obvTrend[i].push(onBalance);
-            obvVolume[i].push(bar.volume);
-            double meanVolume = obvVolume[i].mean();
+            double meanVolume = obvVolume.mean(i);
             row[j++] = meanVolume > 0.0 ? obvTrend[i].slope() / meanVolume : 0.0;
         }
     }
@@ -187,9 +186,9 @@ final class IndicatorBlock extends FeatureBlock {
             b.reset();
         }
         obv.reset();
-        for (int i = 0; i < OBV_WINDOWS.length; i++) {
-            obvTrend[i].clear();
-            obvVolume[i].clear();
+        for (RollingRegression r : obvTrend) {
+            r.clear();
         }
+        obvVolume.clear();
     }
 }

@@ -36,10 +36,11 @@ final class RegimeBlock extends FeatureBlock {
      * enters as 0 and has left every window when the lookback (n + 8) starts.
      */
     private final WindowSums hurst = new WindowSums(HURST_SCALES.length, HURST_WINDOWS);
-    private final RollingMoments[] lagged = new RollingMoments[AUTOCORRELATIONS.length];
-    private final RollingMoments[] current = new RollingMoments[AUTOCORRELATIONS.length];
-    private final RollingMoments[] products = new RollingMoments[AUTOCORRELATIONS.length];
-    private final WindowSums pathLength = new WindowSums(EFFICIENCY_WINDOWS);
+    /** Per autocorrelation: channels of {@link BarState#returnSums} of its values and of its lagged products. */
+    private final int[] valueChannel = new int[AUTOCORRELATIONS.length];
+    private final int[] productChannel = new int[AUTOCORRELATIONS.length];
+    private final int[] autocorrelationWindow = new int[AUTOCORRELATIONS.length];
+    private final int[] efficiencyWindow = new int[EFFICIENCY_WINDOWS.length];
 
     RegimeBlock(VolatilityBlock volatility) {
         this.volatility = volatility;
@@ -54,12 +55,35 @@ final class RegimeBlock extends FeatureBlock {
             trend[i] = new RollingRegression(TREND_WINDOWS[i]);
         }
         for (int i = 0; i < AUTOCORRELATIONS.length; i++) {
-            int n = AUTOCORRELATIONS[i][1];
-            lagged[i] = new RollingMoments(n, 2);
-            current[i] = new RollingMoments(n, 2);
-            products[i] = new RollingMoments(n, 1);
+            int lag = AUTOCORRELATIONS[i][0];
+            boolean absolute = AUTOCORRELATIONS[i][2] == 1;
+            valueChannel[i] = absolute ? BarState.ABS_RETURN : BarState.RETURN;
+            productChannel[i] = productChannel(lag, absolute);
+            autocorrelationWindow[i] = BarState.returnWindow(AUTOCORRELATIONS[i][1]);
+        }
+        for (int i = 0; i < EFFICIENCY_WINDOWS.length; i++) {
+            efficiencyWindow[i] = BarState.returnWindow(EFFICIENCY_WINDOWS[i]);
         }
         declareFeatures();
+    }
+
+    private static int productChannel(int lag, boolean absolute) {
+        if (absolute && lag == 1) {
+            return BarState.ABS_LAG_1_PRODUCT;
+        }
+        if (!absolute) {
+            switch (lag) {
+                case 1:
+                    return BarState.LAG_1_PRODUCT;
+                case 2:
+                    return BarState.LAG_2_PRODUCT;
+                case 5:
+                    return BarState.LAG_5_PRODUCT;
+                default:
+                    break;
+            }
+        }
+        throw new IllegalArgumentException("no lagged product kept for lag " + lag + (absolute ? " of |r|" : ""));
     }
 
     private void declareFeatures() {
@@ -112,12 +136,9 @@ final class RegimeBlock extends FeatureBlock {
         }
         j = updateHurst(bar, row, j);
         j = updateAutocorrelations(bar, row, j);
-        if (bar.count > 1) {
-            pathLength.push(Math.abs(bar.logReturn));
-        }
         for (int i = 0; i < EFFICIENCY_WINDOWS.length; i++) {
             int n = EFFICIENCY_WINDOWS[i];
-            double path = pathLength.sum(i);
+            double path = bar.returnSums.sum(BarState.ABS_RETURN, efficiencyWindow[i]);
             row[j++] = bar.count > n && path > 0.0 ? Math.abs(bar.lnClose - bar.lnCloseAgo(n)) / path : 0.0;
         }
     }
@@ -184,26 +205,16 @@ final class RegimeBlock extends FeatureBlock {
     }
 
     private int updateAutocorrelations(BarState bar, double[] row, int j) {
+        WindowSums sums = bar.returnSums;
         for (int i = 0; i < AUTOCORRELATIONS.length; i++) {
             int lag = AUTOCORRELATIONS[i][0];
-            boolean absolute = AUTOCORRELATIONS[i][2] == 1;
-            if (bar.count > lag + 1) {
-                double x = bar.logReturn;
-                double y = bar.returnAgo(lag);
-                if (absolute) {
-                    x = Math.abs(x);
-                    y = Math.abs(y);
-                }
-                current[i].push(x);
-                lagged[i].push(y);
-                products[i].push(x * y);
-            }
             int n = AUTOCORRELATIONS[i][1];
-            double sx = current[i].sum();
-            double sy = lagged[i].sum();
-            double covariance = products[i].sum() - sx * sy / n;
-            double vx = current[i].sumOfSquares() - sx * sx / n;
-            double vy = lagged[i].sumOfSquares() - sy * sy / n;
+            int c = valueChannel[i];
+            double sx = sums.sumAgo(c, n, 0);
+            double sy = sums.sumAgo(c, n, lag);
+            double covariance = sums.sum(productChannel[i], autocorrelationWindow[i]) - sx * sy / n;
+            double vx = sums.sumOfSquaresAgo(c, n, 0) - sx * sx / n;
+            double vy = sums.sumOfSquaresAgo(c, n, lag) - sy * sy / n;
             double denominator = Math.sqrt(vx * vy);
             row[j++] = vx > 0.0 && vy > 0.0 && denominator > 0.0 ? covariance / denominator : 0.0;
         }
@@ -222,11 +233,5 @@ final class RegimeBlock extends FeatureBlock {
             r.clear();
         }
         hurst.clear();
-        for (int i = 0; i < AUTOCORRELATIONS.length; i++) {
-            lagged[i].clear();
-            current[i].clear();
-            products[i].clear();
-        }
-        pathLength.clear();
     }
 }

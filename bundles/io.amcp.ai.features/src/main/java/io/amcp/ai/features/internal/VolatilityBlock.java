@@ -14,22 +14,25 @@ final class VolatilityBlock extends FeatureBlock {
     private static final double GK_CLOSE_OPEN = 2.0 * LN2 - 1.0;
 
     /** Channels of {@link #terms}: the per-bar terms of the estimators. */
-    private static final int RETURN = 0;
-    private static final int OVERNIGHT = 1;
-    private static final int RANGE_SQUARED = 2;
-    private static final int GARMAN_KLASS = 3;
-    private static final int ROGERS_SATCHELL = 4;
-    private static final int OPEN_TO_CLOSE = 5;
+    private static final int OVERNIGHT = 0;
+    private static final int RANGE_SQUARED = 1;
+    private static final int GARMAN_KLASS = 2;
+    private static final int ROGERS_SATCHELL = 3;
+    private static final int OPEN_TO_CLOSE = 4;
 
     /**
-     * Rolling sums of every per-bar term over every window in one ring. The return and overnight terms
-     * do not exist on the first bar and enter it as 0; their features' lookback (n + 1) starts once
-     * that bar has left every window.
+     * Rolling sums of every per-bar term over every window in one ring (the returns' sums are
+     * {@link BarState#returnSums}). The overnight term does not exist on the first bar and enters it as
+     * 0; its features' lookback (n + 1) starts once that bar has left every window.
      */
-    private final WindowSums terms = new WindowSums(6, WINDOWS);
+    private final WindowSums terms = new WindowSums(5, WINDOWS);
+    private final int[] returnWindows = new int[WINDOWS.length];
     private final double[] closeToClose = new double[WINDOWS.length];
 
     VolatilityBlock() {
+        for (int i = 0; i < WINDOWS.length; i++) {
+            returnWindows[i] = BarState.returnWindow(WINDOWS[i]);
+        }
         for (int n : WINDOWS) {
             declare("vol_cc_" + n, FeatureFamily.VOLATILITY,
                     "sample standard deviation (divisor n-1) of r over the last n=" + n + " returns", n + 1);
@@ -63,7 +66,6 @@ final class VolatilityBlock extends FeatureBlock {
         double range = bar.lnHigh - bar.lnLow;
         double body = bar.lnClose - bar.lnOpen;
         boolean hasPrevious = bar.count > 1;
-        terms.stage(RETURN, hasPrevious ? bar.logReturn : 0.0);
         terms.stage(OVERNIGHT, hasPrevious ? bar.lnOpen - bar.lnPreviousClose : 0.0);
         terms.stage(RANGE_SQUARED, range * range);
         terms.stage(GARMAN_KLASS, 0.5 * range * range - GK_CLOSE_OPEN * body * body);
@@ -75,7 +77,7 @@ final class VolatilityBlock extends FeatureBlock {
         int j = offset;
         long returnCount = bar.count - 1;
         for (int i = 0; i < w; i++) {
-            double v = returnCount >= WINDOWS[i] ? Math.sqrt(terms.sampleVariance(RETURN, i)) : Double.NaN;
+            double v = returnCount >= WINDOWS[i] ? Math.sqrt(bar.returnSums.sampleVariance(BarState.RETURN, returnWindows[i])) : Double.NaN;
             closeToClose[i] = v;
             row[j++] = v;
         }

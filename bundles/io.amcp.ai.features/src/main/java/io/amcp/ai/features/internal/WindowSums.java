@@ -39,6 +39,14 @@ final class WindowSums {
 
     /** {@code channels} quantities pushed together over {@code windows}. */
     WindowSums(int channels, int[] windows) {
+        this(channels, windows, 0);
+    }
+
+    /**
+     * {@code channels} quantities over {@code windows}, whose sums can also be read up to {@code reach}
+     * pushes back with {@link #sumAgo} and {@link #sumOfSquaresAgo}.
+     */
+    WindowSums(int channels, int[] windows, int reach) {
         if (channels < 1) {
             throw new IllegalArgumentException("channels must be positive, got " + channels);
         }
@@ -49,9 +57,13 @@ final class WindowSums {
             }
             longest = Math.max(longest, w);
         }
-        int size = Integer.highestOneBit(longest) << 1;
+        if (reach < 0) {
+            throw new IllegalArgumentException("reach must not be negative, got " + reach);
+        }
+        int size = Integer.highestOneBit(longest + reach) << 1;
         if (size > REBUILD_INTERVAL) {
-            throw new IllegalArgumentException("window must be below " + REBUILD_INTERVAL / 2 + ", got " + longest);
+            throw new IllegalArgumentException("longest window plus reach must be below " + REBUILD_INTERVAL / 2
+                    + ", got " + (longest + reach));
         }
         this.windows = windows.clone();
         this.channels = channels;
@@ -133,6 +145,24 @@ final class WindowSums {
 
     double sumOfSquares(int c, int i) {
         return squareTotal[c] - before(squareTotals, c, windows[i]);
+    }
+
+    /**
+     * Sum of channel {@code c} over the {@code n} values that end {@code ago} pushes before the latest
+     * (so {@code ago = 0} is the last {@code n}); {@code n} one of the windows and {@code ago} at most the
+     * reach given at construction.
+     */
+    double sumAgo(int c, int n, int ago) {
+        return totalAgo(totals, c, ago) - totalAgo(totals, c, ago + n);
+    }
+
+    /** Sum of squares of channel {@code c} over {@code n} values ending {@code ago} pushes back; see {@link #sumAgo}. */
+    double sumOfSquaresAgo(int c, int n, int ago) {
+        return totalAgo(squareTotals, c, ago) - totalAgo(squareTotals, c, ago + n);
+    }
+
+    private double totalAgo(double[] ring, int c, int ago) {
+        return count > ago ? ring[(int) ((count - 1 - ago) & mask) * channels + c] : 0.0;
     }
 
     /** The stored total just before the last {@code n} values; 0 while at most {@code n} were pushed. */
