@@ -8,7 +8,6 @@ import io.amcp.analytics.indicators.Macd;
 import io.amcp.analytics.indicators.OnBalanceVolume;
 import io.amcp.analytics.indicators.RelativeStrengthIndex;
 import io.amcp.analytics.indicators.Seeding;
-import io.amcp.analytics.indicators.SimpleMovingAverage;
 
 /**
  * Technical indicators of {@code io.amcp.analytics} at several periods, each normalised to be free of
@@ -26,7 +25,8 @@ final class IndicatorBlock extends FeatureBlock {
     private static final int[] ROC_PERIODS = {5, 10, 20, 60};
     private static final int[] OBV_WINDOWS = {10, 20, 60};
 
-    private final SimpleMovingAverage[] sma = new SimpleMovingAverage[AVERAGE_PERIODS.length];
+    /** Rolling sums of the close over {@link #AVERAGE_PERIODS}: the simple moving averages. */
+    private final WindowSums closes = new WindowSums(AVERAGE_PERIODS);
     private final ExponentialMovingAverage[] ema = new ExponentialMovingAverage[AVERAGE_PERIODS.length];
     private final RelativeStrengthIndex[] rsi = new RelativeStrengthIndex[RSI_PERIODS.length];
     private final AverageTrueRange[] atr = new AverageTrueRange[ATR_PERIODS.length];
@@ -42,7 +42,6 @@ final class IndicatorBlock extends FeatureBlock {
 
     IndicatorBlock() {
         for (int i = 0; i < AVERAGE_PERIODS.length; i++) {
-            sma[i] = SimpleMovingAverage.of(AVERAGE_PERIODS[i]);
             ema[i] = ExponentialMovingAverage.of(AVERAGE_PERIODS[i], Seeding.FIRST_VALUE);
         }
         for (int i = 0; i < RSI_PERIODS.length; i++) {
@@ -115,8 +114,9 @@ final class IndicatorBlock extends FeatureBlock {
         double h = bar.high;
         double l = bar.low;
         int j = offset;
-        for (SimpleMovingAverage s : sma) {
-            row[j++] = ratioMinusOne(c, s.update(c));
+        closes.push(c);
+        for (int i = 0; i < AVERAGE_PERIODS.length; i++) {
+            row[j++] = ratioMinusOne(c, closes.mean(i));
         }
         for (ExponentialMovingAverage e : ema) {
             row[j++] = ratioMinusOne(c, e.update(c));
@@ -169,9 +169,9 @@ final class IndicatorBlock extends FeatureBlock {
 
     @Override
     void reset() {
-        for (int i = 0; i < AVERAGE_PERIODS.length; i++) {
-            sma[i].reset();
-            ema[i].reset();
+        closes.clear();
+        for (ExponentialMovingAverage e : ema) {
+            e.reset();
         }
         for (RelativeStrengthIndex r : rsi) {
             r.reset();

@@ -57,8 +57,15 @@ final class RollingRegression {
         double s = 0.0;
         double w = 0.0;
         double q = 0.0;
-        for (int k = 0; k < n; k++) {
-            double y = values[(next + k) % n];
+        int k = 0;
+        for (int slot = next; slot < n; slot++, k++) {
+            double y = values[slot];
+            s += y;
+            w += k * y;
+            q += y * y;
+        }
+        for (int slot = 0; slot < next; slot++, k++) {
+            double y = values[slot];
             s += y;
             w += k * y;
             q += y * y;
