@@ -32,12 +32,12 @@ final class BarState {
 
     /**
      * Rolling sums (and sums of squares) of the one-bar log return and its powers and lagged products
-     * over {@link #RETURN_WINDOWS}, shared by every block that needs them (volatility, distribution,
+     * over {@link #RETURN_WINDOWS} (squares of r and |r| only), shared by every block that needs them (volatility, distribution,
      * autocorrelation, efficiency ratio). A term that does not exist yet (the first bar's return, a
      * product reaching before it) enters as 0; it has left a window of {@code n} by the time a feature
      * over that window has its lookback.
      */
-    final WindowSums returnSums = new WindowSums(8, RETURN_WINDOWS, PRODUCT_LAGS[PRODUCT_LAGS.length - 1]);
+    final WindowSums returnSums = new WindowSums(8, 2, RETURN_WINDOWS, PRODUCT_LAGS[PRODUCT_LAGS.length - 1]);
 
     private final double[] closes = new double[HISTORY];
     private final double[] lnCloses = new double[HISTORY];

@@ -6,6 +6,7 @@ import io.amcp.ai.features.FeatureFamily;
 final class DistributionBlock extends FeatureBlock {
 
     private static final int[] WINDOWS = {20, 60};
+    private static final double[] INVERSE_WINDOWS = {1.0 / 20, 1.0 / 60};
     private final int[] returnWindows = new int[WINDOWS.length];
     private final double[] skew = new double[WINDOWS.length];
     private final double[] kurtosis = new double[WINDOWS.length];
@@ -31,11 +32,11 @@ final class DistributionBlock extends FeatureBlock {
         for (int i = 0; i < WINDOWS.length; i++) {
             WindowSums sums = bar.returnSums;
             int w = returnWindows[i];
-            double n = WINDOWS[i];
-            double mean = sums.sum(BarState.RETURN, w) / n;
-            double raw2 = sums.sumOfSquares(BarState.RETURN, w) / n;
-            double raw3 = sums.sum(BarState.CUBED_RETURN, w) / n;
-            double raw4 = sums.sum(BarState.FOURTH_POWER_RETURN, w) / n;
+            double inverse = INVERSE_WINDOWS[i];
+            double mean = sums.sum(BarState.RETURN, w) * inverse;
+            double raw2 = sums.sumOfSquares(BarState.RETURN, w) * inverse;
+            double raw3 = sums.sum(BarState.CUBED_RETURN, w) * inverse;
+            double raw4 = sums.sum(BarState.FOURTH_POWER_RETURN, w) * inverse;
             double mean2 = mean * mean;
             double m2 = raw2 - mean2;
             double m3 = raw3 - 3.0 * mean * raw2 + 2.0 * mean2 * mean;

@@ -16,6 +16,7 @@ import io.amcp.analytics.indicators.Seeding;
  */
 final class IndicatorBlock extends FeatureBlock {
 
+    private static final double PERCENT = 0.01;
     private static final int[] AVERAGE_PERIODS = {5, 10, 20, 50, 100, 200};
     private static final int[] RSI_PERIODS = {6, 14, 28};
     private static final int[] ATR_PERIODS = {7, 14, 28};
@@ -26,7 +27,7 @@ final class IndicatorBlock extends FeatureBlock {
     private static final int[] OBV_WINDOWS = {10, 20, 60};
 
     /** Rolling sums of the close over {@link #AVERAGE_PERIODS}: the simple moving averages. */
-    private final WindowSums closes = new WindowSums(AVERAGE_PERIODS);
+    private final WindowSums closes = new WindowSums(1, 0, AVERAGE_PERIODS);
     private final ExponentialMovingAverage[] ema = new ExponentialMovingAverage[AVERAGE_PERIODS.length];
     private final RelativeStrengthIndex[] rsi = new RelativeStrengthIndex[RSI_PERIODS.length];
     private final AverageTrueRange[] atr = new AverageTrueRange[ATR_PERIODS.length];
@@ -38,7 +39,7 @@ final class IndicatorBlock extends FeatureBlock {
     private final double[][] stochasticK = new double[STOCHASTIC_PERIODS.length][];
     private final OnBalanceVolume obv = OnBalanceVolume.create();
     private final RollingRegression[] obvTrend = new RollingRegression[OBV_WINDOWS.length];
-    private final WindowSums obvVolume = new WindowSums(OBV_WINDOWS);
+    private final WindowSums obvVolume = new WindowSums(1, 0, OBV_WINDOWS);
 
     IndicatorBlock() {
         for (int i = 0; i < AVERAGE_PERIODS.length; i++) {
@@ -122,15 +123,16 @@ final class IndicatorBlock extends FeatureBlock {
             row[j++] = ratioMinusOne(c, e.update(c));
         }
         for (RelativeStrengthIndex r : rsi) {
-            row[j++] = r.update(c) / 100.0;
+            row[j++] = r.update(c) * PERCENT;
         }
+        double perClose = 1.0 / c;
         for (AverageTrueRange a : atr) {
-            row[j++] = a.update(h, l, c) / c;
+            row[j++] = a.update(h, l, c) * perClose;
         }
         for (Macd m : macd) {
-            row[j++] = m.update(c) / c;
-            row[j++] = m.signal() / c;
-            row[j++] = m.histogram() / c;
+            row[j++] = m.update(c) * perClose;
+            row[j++] = m.signal() * perClose;
+            row[j++] = m.histogram() * perClose;
         }
         for (BollingerBands b : bollinger) {
             double middle = b.update(c);
@@ -151,8 +153,8 @@ final class IndicatorBlock extends FeatureBlock {
             for (double x : recent) {
                 sum += x;
             }
-            row[j++] = k / 100.0;
-            row[j++] = sum / recent.length / 100.0;
+            row[j++] = k * PERCENT;
+            row[j++] = sum / recent.length * PERCENT;
         }
         for (int n : ROC_PERIODS) {
             double past = bar.closeAgo(n);

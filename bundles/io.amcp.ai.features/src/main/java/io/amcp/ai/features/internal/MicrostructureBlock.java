@@ -15,13 +15,18 @@ final class MicrostructureBlock extends FeatureBlock {
     private static final int DOLLAR_VOLUME_WINDOW = 20;
     private static final double AMIHUD_SCALE = 1e6;
     private static final double CS_DENOMINATOR = 3.0 - 2.0 * Math.sqrt(2.0);
+    /** sqrt(2 b) - sqrt(b) = (sqrt 2 - 1) sqrt(b): one square root instead of two. */
+    private static final double SQRT2_LESS_ONE = Math.sqrt(2.0) - 1.0;
 
-    /** Channels of {@link #flows} over {@link #WINDOWS}. */
-    private static final int AMIHUD = 0;
-    private static final int VOLUME = 1;
+    /** Channels of {@link #flows} over {@link #WINDOWS}; only volume keeps squares. */
+    private static final int VOLUME = 0;
+    private static final int AMIHUD = 1;
     private static final int SIGNED_VOLUME = 2;
     private static final int TYPICAL_DOLLARS = 3;
-    /** Channels of {@link #logs} over {@link #LOG_VOLUME_WINDOWS}, whose first is {@link #SPREAD_WINDOW}. */
+    /**
+     * Channels of {@link #logs} over {@link #LOG_VOLUME_WINDOWS}, whose first is {@link #SPREAD_WINDOW};
+     * only log volume keeps squares.
+     */
     private static final int LOG_VOLUME = 0;
     private static final int TWO_BAR_SPREAD = 1;
     private static final int LOG_DOLLAR_VOLUME = 2;
@@ -30,9 +35,9 @@ final class MicrostructureBlock extends FeatureBlock {
      * Rolling sums of the per-bar volume terms. Amihud's term needs a return and is 0 on the first bar,
      * which has left every window when its lookback (n + 1) starts.
      */
-    private final WindowSums flows = new WindowSums(4, WINDOWS);
+    private final WindowSums flows = new WindowSums(4, 1, WINDOWS);
     /** Rolling sums of the log terms; the two-bar spread is 0 on the first bar, as Amihud's term. */
-    private final WindowSums logs = new WindowSums(3, LOG_VOLUME_WINDOWS);
+    private final WindowSums logs = new WindowSums(3, 1, LOG_VOLUME_WINDOWS);
 
     MicrostructureBlock() {
         if (LOG_VOLUME_WINDOWS[0] != SPREAD_WINDOW || DOLLAR_VOLUME_WINDOW != SPREAD_WINDOW) {
@@ -78,7 +83,7 @@ final class MicrostructureBlock extends FeatureBlock {
         double beta = current * current + previous * previous;
         double joint = Math.max(lnHigh, lnPreviousHigh) - Math.min(lnLow, lnPreviousLow);
         double gamma = joint * joint;
-        double alpha = (Math.sqrt(2.0 * beta) - Math.sqrt(beta)) / CS_DENOMINATOR - Math.sqrt(gamma / CS_DENOMINATOR);
+        double alpha = SQRT2_LESS_ONE * Math.sqrt(beta) / CS_DENOMINATOR - Math.sqrt(gamma / CS_DENOMINATOR);
         double e = Math.exp(alpha);
         double spread = 2.0 * (e - 1.0) / (1.0 + e);
         return spread > 0.0 ? spread : 0.0;

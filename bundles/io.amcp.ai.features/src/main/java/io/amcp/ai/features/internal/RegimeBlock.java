@@ -35,7 +35,7 @@ final class RegimeBlock extends FeatureBlock {
      * Rolling sums of the k-bar log returns, one channel per scale k; a return that does not exist yet
      * enters as 0 and has left every window when the lookback (n + 8) starts.
      */
-    private final WindowSums hurst = new WindowSums(HURST_SCALES.length, HURST_WINDOWS);
+    private final WindowSums hurst = new WindowSums(HURST_SCALES.length, HURST_SCALES.length, HURST_WINDOWS);
     /** Per autocorrelation: channels of {@link BarState#returnSums} of its values and of its lagged products. */
     private final int[] valueChannel = new int[AUTOCORRELATIONS.length];
     private final int[] productChannel = new int[AUTOCORRELATIONS.length];

@@ -13,25 +13,31 @@ final class VolatilityBlock extends FeatureBlock {
     private static final double LN2 = Math.log(2.0);
     private static final double GK_CLOSE_OPEN = 2.0 * LN2 - 1.0;
 
-    /** Channels of {@link #terms}: the per-bar terms of the estimators. */
+    /** Channels of {@link #terms}: the per-bar terms of the estimators; the first two keep squares. */
     private static final int OVERNIGHT = 0;
-    private static final int RANGE_SQUARED = 1;
-    private static final int GARMAN_KLASS = 2;
-    private static final int ROGERS_SATCHELL = 3;
-    private static final int OPEN_TO_CLOSE = 4;
+    private static final int OPEN_TO_CLOSE = 1;
+    private static final int RANGE_SQUARED = 2;
+    private static final int GARMAN_KLASS = 3;
+    private static final int ROGERS_SATCHELL = 4;
 
     /**
      * Rolling sums of every per-bar term over every window in one ring (the returns' sums are
      * {@link BarState#returnSums}). The overnight term does not exist on the first bar and enters it as
      * 0; its features' lookback (n + 1) starts once that bar has left every window.
      */
-    private final WindowSums terms = new WindowSums(5, WINDOWS);
+    private final WindowSums terms = new WindowSums(5, 2, WINDOWS);
     private final int[] returnWindows = new int[WINDOWS.length];
+    /** Per window: 1 / (4 n ln 2) of Parkinson and the Yang-Zhang weight k = 0.34 / (1.34 + (n+1)/(n-1)). */
+    private final double[] parkinsonScale = new double[WINDOWS.length];
+    private final double[] yangZhangWeight = new double[WINDOWS.length];
     private final double[] closeToClose = new double[WINDOWS.length];
 
     VolatilityBlock() {
         for (int i = 0; i < WINDOWS.length; i++) {
-            returnWindows[i] = BarState.returnWindow(WINDOWS[i]);
+            int n = WINDOWS[i];
+            returnWindows[i] = BarState.returnWindow(n);
+            parkinsonScale[i] = 1.0 / (4.0 * n * LN2);
+            yangZhangWeight[i] = 0.34 / (1.34 + (n + 1.0) / (n - 1.0));
         }
         for (int n : WINDOWS) {
             declare("vol_cc_" + n, FeatureFamily.VOLATILITY,
@@ -82,7 +88,7 @@ final class VolatilityBlock extends FeatureBlock {
             row[j++] = v;
         }
         for (int i = 0; i < w; i++) {
-            row[j++] = Math.sqrt(terms.sum(RANGE_SQUARED, i) / (4.0 * WINDOWS[i] * LN2));
+            row[j++] = Math.sqrt(terms.sum(RANGE_SQUARED, i) * parkinsonScale[i]);
         }
         for (int i = 0; i < w; i++) {
             double mean = terms.mean(GARMAN_KLASS, i);
@@ -94,8 +100,7 @@ final class VolatilityBlock extends FeatureBlock {
         }
         for (int i = 0; i < w; i++) {
             if (returnCount >= WINDOWS[i]) {
-                int n = WINDOWS[i];
-                double k = 0.34 / (1.34 + (n + 1.0) / (n - 1.0));
+                double k = yangZhangWeight[i];
                 double variance = terms.sampleVariance(OVERNIGHT, i) + k * terms.sampleVariance(OPEN_TO_CLOSE, i)
                         + (1.0 - k) * terms.mean(ROGERS_SATCHELL, i);
                 row[j++] = Math.sqrt(variance);

@@ -20,6 +20,7 @@ final class WindowSums {
 
     private final int[] windows;
     private final int channels;
+    private final int squared;
     private final int capacity;
     private final int mask;
     /** Ring buffers, indexed {@code slot * channels + channel}. */
@@ -27,28 +28,33 @@ final class WindowSums {
     private final double[] totals;
     private final double[] squareTotals;
     private final double[] staged;
+    /** Per window: 1 / n and 1 / (n - 1), so that reads multiply instead of divide. */
+    private final double[] inverse;
+    private final double[] inverseLessOne;
     private final double[] total;
     private final double[] squareTotal;
     private long count;
     private int sinceRebuild;
 
-    /** One channel over {@code windows}. */
-    WindowSums(int... windows) {
-        this(1, windows);
-    }
-
-    /** {@code channels} quantities pushed together over {@code windows}. */
-    WindowSums(int channels, int[] windows) {
-        this(channels, windows, 0);
+    /**
+     * {@code channels} quantities pushed together over {@code windows}; the first {@code squared}
+     * channels also keep sums of squares.
+     */
+    WindowSums(int channels, int squared, int[] windows) {
+        this(channels, squared, windows, 0);
     }
 
     /**
-     * {@code channels} quantities over {@code windows}, whose sums can also be read up to {@code reach}
-     * pushes back with {@link #sumAgo} and {@link #sumOfSquaresAgo}.
+     * {@code channels} quantities over {@code windows}, the first {@code squared} with sums of squares,
+     * whose sums can also be read up to {@code reach} pushes back with {@link #sumAgo} and
+     * {@link #sumOfSquaresAgo}.
      */
-    WindowSums(int channels, int[] windows, int reach) {
+    WindowSums(int channels, int squared, int[] windows, int reach) {
         if (channels < 1) {
             throw new IllegalArgumentException("channels must be positive, got " + channels);
+        }
+        if (squared < 0 || squared > channels) {
+            throw new IllegalArgumentException("squared must be 0 to " + channels + ", got " + squared);
         }
         int longest = 1;
         for (int w : windows) {
@@ -67,12 +73,19 @@ final class WindowSums {
         }
         this.windows = windows.clone();
         this.channels = channels;
+        this.squared = squared;
         this.capacity = size;
         this.mask = size - 1;
         this.raw = new double[size * channels];
         this.totals = new double[size * channels];
         this.squareTotals = new double[size * channels];
         this.staged = new double[channels];
+        this.inverse = new double[windows.length];
+        this.inverseLessOne = new double[windows.length];
+        for (int i = 0; i < windows.length; i++) {
+            inverse[i] = 1.0 / windows[i];
+            inverseLessOne[i] = 1.0 / (windows[i] - 1);
+        }
         this.total = new double[channels];
         this.squareTotal = new double[channels];
     }
@@ -92,7 +105,7 @@ final class WindowSums {
     void push() {
         int k = channels;
         int at = (int) (count & mask) * k;
-        for (int c = 0; c < k; c++) {
+        for (int c = 0; c < squared; c++) {
             double x = staged[c];
             double t = total[c] + x;
             double q = squareTotal[c] + x * x;
@@ -101,6 +114,13 @@ final class WindowSums {
             squareTotals[at + c] = q;
             total[c] = t;
             squareTotal[c] = q;
+        }
+        for (int c = squared; c < k; c++) {
+            double x = staged[c];
+            double t = total[c] + x;
+            raw[at + c] = x;
+            totals[at + c] = t;
+            total[c] = t;
         }
         count++;
         if (++sinceRebuild == REBUILD_INTERVAL) {
@@ -143,6 +163,7 @@ final class WindowSums {
         return total[c] - before(totals, c, windows[i]);
     }
 
+    /** Sum of squares of channel {@code c}, one of the squared channels, over window {@code i}. */
     double sumOfSquares(int c, int i) {
         return squareTotal[c] - before(squareTotals, c, windows[i]);
     }
@@ -171,11 +192,11 @@ final class WindowSums {
     }
 
     double mean(int i) {
-        return sum(0, i) / windows[i];
+        return sum(0, i) * inverse[i];
     }
 
     double mean(int c, int i) {
-        return sum(c, i) / windows[i];
+        return sum(c, i) * inverse[i];
     }
 
     /** Sample variance (divisor {@code n - 1}) of full window {@code i} of a single-channel instance. */
@@ -183,11 +204,13 @@ final class WindowSums {
         return sampleVariance(0, i);
     }
 
-    /** Sample variance (divisor {@code n - 1}) of channel {@code c} over full window {@code i}, never negative. */
+    /**
+     * Sample variance (divisor {@code n - 1}) of channel {@code c}, one of the squared channels, over full
+     * window {@code i}, never negative.
+     */
     double sampleVariance(int c, int i) {
-        int n = windows[i];
         double s = sum(c, i);
-        double v = (sumOfSquares(c, i) - s * s / n) / (n - 1);
+        double v = (sumOfSquares(c, i) - s * s * inverse[i]) * inverseLessOne[i];
         return v > 0.0 ? v : 0.0;
     }
 
