@@ -1,8 +1,7 @@
 package io.amcp.ai.features.internal;
 
 import io.amcp.ai.features.FeatureFamily;
-import io.amcp.analytics.indicators.ExponentialMovingAverage;
-import io.amcp.analytics.indicators.Seeding;
+import java.util.Arrays;
 
 /**
  * Regime indicators: Wilder's ADX and the R^2 and slope of a linear fit of log prices (trend strength),
@@ -26,10 +25,21 @@ final class RegimeBlock extends FeatureBlock {
     private static final double HURST_SCALE = 1.0 / (20.0 * Math.log(2.0));
 
     private final VolatilityBlock volatility;
-    private final ExponentialMovingAverage[] trueRange = new ExponentialMovingAverage[ADX_PERIODS.length];
-    private final ExponentialMovingAverage[] plusMove = new ExponentialMovingAverage[ADX_PERIODS.length];
-    private final ExponentialMovingAverage[] minusMove = new ExponentialMovingAverage[ADX_PERIODS.length];
-    private final ExponentialMovingAverage[] adx = new ExponentialMovingAverage[ADX_PERIODS.length];
+    /**
+     * Wilder averages of ADX, per period: alpha 1/n, seeded with the plain mean of the first n inputs
+     * (the arithmetic of {@code ExponentialMovingAverage.wilder(n, Seeding.SIMPLE_AVERAGE)}, kept in
+     * arrays). True range and directional moves share one input count, the ADX average its own.
+     */
+    private final long[] moveCount = new long[ADX_PERIODS.length];
+    private final double[] trueRangeSeed = new double[ADX_PERIODS.length];
+    private final double[] plusSeed = new double[ADX_PERIODS.length];
+    private final double[] minusSeed = new double[ADX_PERIODS.length];
+    private final double[] trueRange = new double[ADX_PERIODS.length];
+    private final double[] plusMove = new double[ADX_PERIODS.length];
+    private final double[] minusMove = new double[ADX_PERIODS.length];
+    private final long[] adxCount = new long[ADX_PERIODS.length];
+    private final double[] adxSeed = new double[ADX_PERIODS.length];
+    private final double[] adx = new double[ADX_PERIODS.length];
     private final RollingRegression[] trend = new RollingRegression[TREND_WINDOWS.length];
     /**
      * Rolling sums of the k-bar log returns, one channel per scale k; a return that does not exist yet
@@ -44,13 +54,7 @@ final class RegimeBlock extends FeatureBlock {
 
     RegimeBlock(VolatilityBlock volatility) {
         this.volatility = volatility;
-        for (int i = 0; i < ADX_PERIODS.length; i++) {
-            int n = ADX_PERIODS[i];
-            trueRange[i] = ExponentialMovingAverage.wilder(n, Seeding.SIMPLE_AVERAGE);
-            plusMove[i] = ExponentialMovingAverage.wilder(n, Seeding.SIMPLE_AVERAGE);
-            minusMove[i] = ExponentialMovingAverage.wilder(n, Seeding.SIMPLE_AVERAGE);
-            adx[i] = ExponentialMovingAverage.wilder(n, Seeding.SIMPLE_AVERAGE);
-        }
+        clearAdx();
         for (int i = 0; i < TREND_WINDOWS.length; i++) {
             trend[i] = new RollingRegression(TREND_WINDOWS[i]);
         }
@@ -158,18 +162,48 @@ final class RegimeBlock extends FeatureBlock {
         }
         for (int i = 0; i < ADX_PERIODS.length; i++) {
             if (hasPrevious) {
-                double smoothedRange = trueRange[i].update(tr);
-                double plusIndex = plusMove[i].update(plus) / smoothedRange;
-                double minusIndex = minusMove[i].update(minus) / smoothedRange;
-                if (trueRange[i].isReady()) {
+                int n = ADX_PERIODS[i];
+                long count = ++moveCount[i];
+                double smoothedRange = wilder(trueRange, trueRangeSeed, i, count, n, tr);
+                double plusIndex = wilder(plusMove, plusSeed, i, count, n, plus) / smoothedRange;
+                double minusIndex = wilder(minusMove, minusSeed, i, count, n, minus) / smoothedRange;
+                if (count >= n) {
                     double sum = plusIndex + minusIndex;
                     double dx = sum > 0.0 ? 100.0 * Math.abs(plusIndex - minusIndex) / sum : 0.0;
-                    adx[i].update(dx);
+                    wilder(adx, adxSeed, i, ++adxCount[i], n, dx);
                 }
             }
-            row[j++] = adx[i].value() / 100.0;
+            row[j++] = adx[i] / 100.0;
         }
         return j;
+    }
+
+    /**
+     * Takes input {@code x}, the {@code count}-th, into Wilder average {@code i} of period {@code n}:
+     * NaN while seeding, the mean of the first n inputs at the n-th, then {@code (x - v) / n + v}.
+     */
+    private static double wilder(double[] value, double[] seed, int i, long count, int n, double x) {
+        if (count < n) {
+            seed[i] += x;
+        } else if (count == n) {
+            value[i] = (seed[i] + x) / n;
+        } else {
+            value[i] = (x - value[i]) * (1.0 / n) + value[i];
+        }
+        return value[i];
+    }
+
+    private void clearAdx() {
+        Arrays.fill(moveCount, 0L);
+        Arrays.fill(trueRangeSeed, 0.0);
+        Arrays.fill(plusSeed, 0.0);
+        Arrays.fill(minusSeed, 0.0);
+        Arrays.fill(trueRange, Double.NaN);
+        Arrays.fill(plusMove, Double.NaN);
+        Arrays.fill(minusMove, Double.NaN);
+        Arrays.fill(adxCount, 0L);
+        Arrays.fill(adxSeed, 0.0);
+        Arrays.fill(adx, Double.NaN);
     }
 
     private int updateHurst(BarState bar, double[] row, int j) {
@@ -206,15 +240,21 @@ final class RegimeBlock extends FeatureBlock {
 
     private int updateAutocorrelations(BarState bar, double[] row, int j) {
         WindowSums sums = bar.returnSums;
+        double sx = 0.0;
+        double sxx = 0.0;
         for (int i = 0; i < AUTOCORRELATIONS.length; i++) {
             int lag = AUTOCORRELATIONS[i][0];
             int n = AUTOCORRELATIONS[i][1];
             int c = valueChannel[i];
-            double sx = sums.sumAgo(c, n, 0);
+            if (i == 0 || c != valueChannel[i - 1] || n != AUTOCORRELATIONS[i - 1][1]) {
+                sx = sums.sumAgo(c, n, 0);
+                sxx = sums.sumOfSquaresAgo(c, n, 0);
+            }
+            double inverse = 1.0 / n;
             double sy = sums.sumAgo(c, n, lag);
-            double covariance = sums.sum(productChannel[i], autocorrelationWindow[i]) - sx * sy / n;
-            double vx = sums.sumOfSquaresAgo(c, n, 0) - sx * sx / n;
-            double vy = sums.sumOfSquaresAgo(c, n, lag) - sy * sy / n;
+            double covariance = sums.sum(productChannel[i], autocorrelationWindow[i]) - sx * sy * inverse;
+            double vx = sxx - sx * sx * inverse;
+            double vy = sums.sumOfSquaresAgo(c, n, lag) - sy * sy * inverse;
             double denominator = Math.sqrt(vx * vy);
             row[j++] = vx > 0.0 && vy > 0.0 && denominator > 0.0 ? covariance / denominator : 0.0;
         }
@@ -223,12 +263,7 @@ final class RegimeBlock extends FeatureBlock {
 
     @Override
     void reset() {
-        for (int i = 0; i < ADX_PERIODS.length; i++) {
-            trueRange[i].reset();
-            plusMove[i].reset();
-            minusMove[i].reset();
-            adx[i].reset();
-        }
+        clearAdx();
         for (RollingRegression r : trend) {
             r.clear();
         }
