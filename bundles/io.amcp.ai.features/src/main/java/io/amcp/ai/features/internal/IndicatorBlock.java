@@ -10,9 +10,13 @@ import io.amcp.analytics.indicators.RelativeStrengthIndex;
 import io.amcp.analytics.indicators.Seeding;
 
 /**
- * Technical indicators of {@code io.amcp.analytics} at several periods, each normalised to be free of
- * the price scale. Exponential averages (EMA, RSI, ATR, MACD) use {@link Seeding#FIRST_VALUE}, the
- * seeding of ta4j 0.17, and are reported from the end of their warm-up on.
+ * Technical indicators at several periods, each normalised to be free of the price scale. The
+ * recursive ones (EMA, RSI, ATR, MACD, Bollinger bands, OBV) are the {@code io.amcp.analytics}
+ * indicators; the plain window ones are computed here from shared state: simple moving averages from
+ * one ring of running close sums, stochastics from the rolling extremes in {@link BarState}, and the
+ * rate of change from its close history (the same formulas, checked against ta4j). Exponential
+ * averages use {@link Seeding#FIRST_VALUE}, the seeding of ta4j 0.17, and are reported from the end of
+ * their warm-up on.
  */
 final class IndicatorBlock extends FeatureBlock {
 
