@@ -361,8 +361,7 @@ public class PlatformIT {
                 "io.amcp.strategy.calendar", "io.amcp.strategy.rebalance", "io.amcp.surveillance",
                 "io.amcp.routing", "io.amcp.ai.research", "io.amcp.cluster",
                 "io.amcp.stream.kafka")) {
-            Bundle bundle = List.of(bundleContext.getBundles()).stream().filter(b -> name.equals(b.getSymbolicName()))
-                    .findFirst().orElse(null);
+            Bundle bundle = bundleNamed(name);
             assertNotNull(name + " is installed", bundle);
             assertEquals(name + " state", Bundle.ACTIVE, bundle.getState());
         }

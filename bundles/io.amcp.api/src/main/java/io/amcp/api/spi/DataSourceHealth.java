@@ -23,23 +23,27 @@ public interface DataSourceHealth {
      * Health of one feed.
      *
      * @param feed                the feed's name within the source
-     * @param status              online while its latest request succeeded (or none was made yet)
      * @param lastSuccess         end of the last successful request, null before the first
      * @param lastFailure         end of the last failed request, null before the first
      * @param lastError           last failure's message (never a credential), empty when none
      * @param consecutiveFailures failed requests since the last success
      */
-    record FeedHealth(String feed, PluginStatus status, Instant lastSuccess, Instant lastFailure, String lastError,
+    record FeedHealth(String feed, Instant lastSuccess, Instant lastFailure, String lastError,
             int consecutiveFailures) {
 
         public FeedHealth {
             Objects.requireNonNull(feed, "feed");
-            Objects.requireNonNull(status, "status");
             lastError = lastError == null ? "" : lastError;
             if (consecutiveFailures < 0) {
                 throw new IllegalArgumentException("consecutiveFailures: must not be negative, was "
                         + consecutiveFailures);
             }
+        }
+
+        /** Online while the latest request succeeded (or none was made yet), else offline with the last error. */
+        public PluginStatus status() {
+            return consecutiveFailures == 0 ? PluginStatus.ONLINE
+                    : PluginStatus.offline(consecutiveFailures + " failed request(s) in a row: " + lastError);
         }
 
         /** Age of the freshest successful answer at {@code now}; empty before the first success. */

@@ -103,7 +103,7 @@ public final class OrderManager {
             return o.hasTrade(f.tradeId());
         }
         if (event instanceof OrderAccepted) {
-            return s == OrderStatus.FILLED || s.isTerminal();
+            return s.isTerminal();
         }
         if (event instanceof OrderTriggered) {
             return s != OrderStatus.HELD;

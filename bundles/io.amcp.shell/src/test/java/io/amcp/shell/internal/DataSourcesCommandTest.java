@@ -3,7 +3,6 @@ package io.amcp.shell.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.amcp.api.spi.DataSourceHealth;
-import io.amcp.api.spi.PluginStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,11 +28,11 @@ class DataSourcesCommandTest {
     void showsEverySourcesFeedsWithFreshnessAndTheFailingOnesError() {
         Instant now = Instant.parse("2026-11-29T12:00:00Z");
         DataSourceHealth economic = source("economic",
-                new DataSourceHealth.FeedHealth("fred:UNRATE", PluginStatus.ONLINE, now.minusSeconds(90), null, "", 0),
-                new DataSourceHealth.FeedHealth("ecb:EXR", PluginStatus.offline("2 failed"), now.minus(Duration.ofHours(5)),
+                new DataSourceHealth.FeedHealth("fred:UNRATE", now.minusSeconds(90), null, "", 0),
+                new DataSourceHealth.FeedHealth("ecb:EXR", now.minus(Duration.ofHours(5)),
                         now.minusSeconds(30), "HTTP 503", 2));
         DataSourceHealth news = source("news",
-                new DataSourceHealth.FeedHealth("rss:sec", PluginStatus.ONLINE, null, null, "", 0));
+                new DataSourceHealth.FeedHealth("rss:sec", null, null, "", 0));
 
         List<List<String>> cells = Tables.cells(DataSourcesCommand.table(List.of(economic, news), now));
 

@@ -132,7 +132,7 @@ public final class AlphaVantageComponent implements AlphaVantage, DatasetProvide
     @Override
     public List<FeedHealth> feeds() {
         SourceHealth h = client.health();
-        return List.of(new FeedHealth("query", h.status(), h.lastSuccess(), h.lastFailure(), h.lastError(),
+        return List.of(new FeedHealth("query", h.lastSuccess(), h.lastFailure(), h.lastError(),
                 h.consecutiveFailures()));
     }
 

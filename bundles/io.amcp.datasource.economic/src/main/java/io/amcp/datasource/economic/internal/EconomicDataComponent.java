@@ -88,7 +88,7 @@ public final class EconomicDataComponent implements EconomicData, DataSourceHeal
     /** One feed per configured series. */
     @Override
     public List<FeedHealth> feeds() {
-        return service.health().stream().map(h -> new FeedHealth(h.seriesId(), h.status(), h.lastSuccess(),
+        return service.health().stream().map(h -> new FeedHealth(h.seriesId(), h.lastSuccess(),
                 h.lastFailure(), h.lastError(), h.consecutiveFailures())).toList();
     }
 

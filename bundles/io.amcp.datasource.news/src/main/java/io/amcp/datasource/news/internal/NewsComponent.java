@@ -5,7 +5,6 @@ import io.amcp.api.altdata.NewsItem;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.spi.CredentialStore;
 import io.amcp.api.spi.DataSourceHealth;
-import io.amcp.api.spi.PluginStatus;
 import io.amcp.datasource.news.NewsAdapter;
 import io.amcp.datasource.news.NewsHealth;
 import java.nio.file.Path;
@@ -110,10 +109,7 @@ public final class NewsComponent implements NewsFeed, NewsHealth, DataSourceHeal
     /** One feed per configured feed, and the webhook when enabled. */
     @Override
     public List<FeedHealth> feeds() {
-        return source.feedHealth().stream().map(h -> new FeedHealth(h.source(),
-                h.consecutiveFailures() == 0 ? PluginStatus.ONLINE
-                        : PluginStatus.offline(h.consecutiveFailures() + " failed fetch(es) in a row: " + h.lastError()),
-                h.lastSuccess().orElse(null), h.lastFailure().orElse(null), h.lastError(), h.consecutiveFailures()))
-                .toList();
+        return source.feedHealth().stream().map(h -> new FeedHealth(h.source(), h.lastSuccess().orElse(null),
+                h.lastFailure().orElse(null), h.lastError(), h.consecutiveFailures())).toList();
     }
 }

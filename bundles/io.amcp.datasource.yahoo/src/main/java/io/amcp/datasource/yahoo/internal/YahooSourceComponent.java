@@ -110,7 +110,7 @@ public final class YahooSourceComponent implements YahooFinance, DatasetProvider
     @Override
     public List<FeedHealth> feeds() {
         SourceHealth h = client.health();
-        return List.of(new FeedHealth("chart", h.status(), h.lastSuccess(), h.lastFailure(), h.lastError(),
+        return List.of(new FeedHealth("chart", h.lastSuccess(), h.lastFailure(), h.lastError(),
                 h.consecutiveFailures()));
     }
 
