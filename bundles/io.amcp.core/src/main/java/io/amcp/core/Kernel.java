@@ -28,6 +28,7 @@ import io.amcp.api.portfolio.AccountView;
 import io.amcp.api.portfolio.PositionView;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.KernelMetrics;
 import io.amcp.api.spi.KillSwitch;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.RiskContext;
@@ -65,7 +66,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -90,6 +93,7 @@ public final class Kernel implements TradingNode {
     private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
     private static final ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");
     private static final StrategySlot[] NO_SUBSCRIBERS = new StrategySlot[0];
+    private static final int POSTED_SLOTS = 4096;
 
     private final Clock clock;
     private final SimulatedClock simulatedClock;
@@ -115,6 +119,19 @@ public final class Kernel implements TradingNode {
     private final Map<StrategyId, Ledger> books = new HashMap<>();
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Object> inbound = new ConcurrentLinkedQueue<>();
+    /** Events in {@link #inbound}: counted beside it, since its size() walks the whole queue. */
+    private final AtomicInteger inboundDepth = new AtomicInteger();
+    /** Inbound events ever posted, and taken by the loop: their difference is the depth, in posting order. */
+    private final AtomicLong inboundPosted = new AtomicLong();
+    private volatile long inboundTaken;
+    /**
+     * When each waiting inbound event was posted (System.nanoTime), by posting sequence modulo the
+     * array's length; the loop clears a slot when it takes the event. With more events waiting than
+     * slots, newer ones overwrite the oldest slots and the lag reads low, never high.
+     */
+    private final AtomicLongArray postedAt = new AtomicLongArray(POSTED_SLOTS);
+    private volatile long eventsProcessed;
+    private final LoopMetrics metrics = new LoopMetrics();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final RiskView riskView = new RiskView();
 
@@ -356,9 +373,34 @@ public final class Kernel implements TradingNode {
                 drainPending();
             }
         } else {
-            inbound.add(event);
+            enqueue(event);
             LockSupport.unpark(t);
         }
+    }
+
+    /** Adds an event to the inbound queue, counting it and noting when it was posted. */
+    private void enqueue(Object event) {
+        long sequence = inboundPosted.getAndIncrement();
+        postedAt.set((int) (sequence & (POSTED_SLOTS - 1)), System.nanoTime());
+        inboundDepth.incrementAndGet();
+        inbound.add(event);
+    }
+
+    /** Takes the next inbound event, or null; kernel thread. */
+    private Object takeInbound() {
+        Object event = inbound.poll();
+        if (event != null) {
+            inboundDepth.decrementAndGet();
+            long taken = inboundTaken;
+            postedAt.set((int) (taken & (POSTED_SLOTS - 1)), 0);
+            inboundTaken = taken + 1;
+        }
+        return event;
+    }
+
+    /** The event loop's live figures (queue depth, lag, events processed), readable from any thread. */
+    public KernelMetrics metrics() {
+        return metrics;
     }
 
     /** Runs {@code task} on the kernel thread (now, if already on it or if no thread is running). */
@@ -382,7 +424,7 @@ public final class Kernel implements TradingNode {
             }
         }
         FutureTask<T> future = new FutureTask<>(task);
-        inbound.add(future);
+        enqueue(future);
         LockSupport.unpark(t);
         try {
             return future.get(5, TimeUnit.SECONDS);
@@ -410,7 +452,7 @@ public final class Kernel implements TradingNode {
 
     private void runLoop() {
         while (running && Thread.currentThread() == kernelThread) {
-            Object event = inbound.poll();
+            Object event = takeInbound();
             if (event == null) {
                 fireTimers(clock.nanos());
                 long parkNanos = 10_000_000L;
@@ -426,6 +468,8 @@ public final class Kernel implements TradingNode {
                 drainPending();
             } catch (RuntimeException e) {
                 reportError("kernel event " + event + " failed: " + e, e);
+            } finally {
+                eventsProcessed++;
             }
         }
         LOG.info("kernel stopped");
@@ -444,6 +488,7 @@ public final class Kernel implements TradingNode {
         if (!pending.isEmpty()) {
             drainPending();
         }
+        eventsProcessed++;
     }
 
     private void drainPending() {
@@ -1300,6 +1345,29 @@ public final class Kernel implements TradingNode {
         @Override
         public Clock clock() {
             return clock;
+        }
+    }
+
+    /** The inbound queue's figures; reads only counters and the posting times, never the queue itself. */
+    private final class LoopMetrics implements KernelMetrics {
+        @Override
+        public int inboundQueueDepth() {
+            return Math.max(0, inboundDepth.get());
+        }
+
+        @Override
+        public long eventLoopLagNanos() {
+            long taken = inboundTaken;
+            if (taken >= inboundPosted.get()) {
+                return 0;
+            }
+            long since = postedAt.get((int) (taken & (POSTED_SLOTS - 1)));
+            return since == 0 ? 0 : Math.max(0, System.nanoTime() - since);
+        }
+
+        @Override
+        public long eventsProcessed() {
+            return eventsProcessed;
         }
     }
 

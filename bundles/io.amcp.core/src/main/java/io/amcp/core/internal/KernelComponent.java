@@ -10,6 +10,7 @@ import io.amcp.api.order.OrderEvent;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.DataSource;
+import io.amcp.api.spi.KernelMetrics;
 import io.amcp.api.spi.KillSwitch;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderEventListener;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The trading node inside Karaf: builds the kernel from configuration, recovers it from the
- * journal, registers the {@link Clock}, {@link TradingNode} and {@link KillSwitch} services, and
+ * journal, registers the {@link Clock}, {@link TradingNode}, {@link KillSwitch} and {@link KernelMetrics} services, and
  * wires every data source, broker, market-data sink, risk rule and strategy service that comes and
  * goes.
  */
@@ -105,6 +106,7 @@ public final class KernelComponent {
         registrations.add(context.registerService(Clock.class, clock, null));
         registrations.add(context.registerService(TradingNode.class, kernel, null));
         registrations.add(context.registerService(KillSwitch.class, kernel.killSwitch(), null));
+        registrations.add(context.registerService(KernelMetrics.class, kernel.metrics(), null));
     }
 
     @Deactivate
