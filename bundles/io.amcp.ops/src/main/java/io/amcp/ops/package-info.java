@@ -1,6 +1,6 @@
 /**
- * Operations services of the platform: in-app alerting ({@link io.amcp.ops.AlertService}), broker
- * statements for the after-hours reconciliation ({@link io.amcp.ops.BrokerStatementSource}) and
- * backup/restore of the platform's state ({@link io.amcp.ops.BackupService}).
+ * Operations services of the platform: in-app alerting ({@link io.amcp.ops.AlertService}) and
+ * backup/restore of the platform's state ({@link io.amcp.ops.BackupService}). The after-hours
+ * reconciliation reads brokers' {@link io.amcp.api.spi.BrokerStatementSource} services.
  */
 package io.amcp.ops;

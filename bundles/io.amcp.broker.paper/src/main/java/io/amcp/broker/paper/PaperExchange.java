@@ -32,6 +32,7 @@ import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.order.TimeInForce;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.BrokerListener;
+import io.amcp.api.spi.BrokerStatement;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.PluginStatus;
@@ -173,6 +174,8 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
     private final List<OrderEvent> emitted = new ArrayList<>();
     /** Order id to the replacement that followed it, to follow replace chains when re-sending. */
     private final Map<ClientOrderId, ClientOrderId> replacedBy = new HashMap<>();
+    /** Statuses, fills, positions and cash as this venue's statement reports them. */
+    private final VenueAccount account = new VenueAccount();
 
     /**
      * @param id          connector id, also the prefix of order and trade ids
@@ -247,6 +250,18 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
      */
     public List<OrderEvent> history() {
         return List.copyOf(emitted);
+    }
+
+    /**
+     * What this venue says the account holds, as the after-hours reconciliation reads it: every order
+     * it received by client order id with its status and filled quantity, the net position per
+     * instrument, and {@code openingCash} moved by every fill's notional and commission. A durable
+     * exchange's statement includes what it rebuilt from its journal. Safe to call from any thread.
+     *
+     * @param openingCash the account's cash before its first fill
+     */
+    public BrokerStatement statement(Money openingCash) {
+        return account.statement(id, Objects.requireNonNull(openingCash, "openingCash"));
     }
 
     /**
@@ -338,11 +353,11 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
             }
         }
         if (refusal != null) {
-            known.put(cid, OrderStatus.REJECTED);
+            know(cid, OrderStatus.REJECTED);
             emit(new OrderRejected(cid, refusal, now));
             for (SubmitOrder leg : new SubmitOrder[] {takeProfit, stopLoss}) {
                 if (leg != null && !known.containsKey(leg.clientOrderId())) {
-                    known.put(leg.clientOrderId(), OrderStatus.REJECTED);
+                    know(leg.clientOrderId(), OrderStatus.REJECTED);
                     emit(new OrderRejected(leg.clientOrderId(), "parent rejected: " + refusal, now));
                 }
             }
@@ -364,20 +379,20 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         SubmitOrder takeProfit = order.takeProfitLeg();
         SubmitOrder stopLoss = order.stopLossLeg();
         if (known.containsKey(takeProfit.clientOrderId()) || known.containsKey(stopLoss.clientOrderId())) {
-            known.put(group, OrderStatus.REJECTED);
+            know(group, OrderStatus.REJECTED);
             emit(new OrderRejected(group, "duplicate client order id (a leg's id is taken)", now));
             return;
         }
         String refusal = refusal(order, instrument);
         if (refusal != null) {
             for (SubmitOrder leg : new SubmitOrder[] {takeProfit, stopLoss}) {
-                known.put(leg.clientOrderId(), OrderStatus.REJECTED);
+                know(leg.clientOrderId(), OrderStatus.REJECTED);
                 emit(new OrderRejected(leg.clientOrderId(), refusal, now));
             }
-            known.put(group, OrderStatus.REJECTED);
+            know(group, OrderStatus.REJECTED);
             return;
         }
-        known.put(group, OrderStatus.ACCEPTED);
+        know(group, OrderStatus.ACCEPTED);
         Book book = book(instrument);
         Working tp = new Working(takeProfit, book, nextOrderId());
         Working sl = new Working(stopLoss, book, nextOrderId());
@@ -407,7 +422,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         Working w = new Working(leg, book, nextOrderId());
         w.held = true;
         parent.children.add(w);
-        known.put(leg.clientOrderId(), OrderStatus.HELD);
+        know(leg.clientOrderId(), OrderStatus.HELD);
         live.put(leg.clientOrderId(), w);
         return w;
     }
@@ -430,7 +445,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
             }
             default -> w.expireAt = Long.MAX_VALUE;
         }
-        known.put(w.cid, OrderStatus.ACCEPTED);
+        know(w.cid, OrderStatus.ACCEPTED);
         live.put(w.cid, w);
         w.book.add(w);
         bookedOrders++;
@@ -482,7 +497,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
             emit(new OrderRejected(newId, "duplicate client order id", now));
             return;
         }
-        known.put(newId, OrderStatus.REJECTED);
+        know(newId, OrderStatus.REJECTED);
         if (w.held) {
             emit(new OrderRejected(newId, "replace refused: " + oldId + " is a leg waiting for its entry to fill", now));
             return;
@@ -760,6 +775,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         long commission = settings.commission().commissionRaw(w.book.instrument, qty, price, before);
         emit(new OrderFilled(w.cid, id + "-T" + (++tradeSequence), w.order.instrument(), w.order.side(),
                 Quantity.ofRaw(qty), Price.ofRaw(price), Money.ofRaw(commission), time));
+        account.fill(w.cid, w.order.instrument(), w.order.side(), qty, price, commission, w.book.instrument.multiplier());
         if (w.remaining() > 0) {
             return;
         }
@@ -806,13 +822,19 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         }
     }
 
+    /** Records the venue's status of an order, for its own checks and for its statement. */
+    private void know(ClientOrderId cid, OrderStatus status) {
+        known.put(cid, status);
+        account.status(cid, status);
+    }
+
     private void close(Working w, OrderStatus status) {
         if (w.closed) {
             return;
         }
         w.closed = true;
         live.remove(w.cid);
-        known.put(w.cid, status);
+        know(w.cid, status);
         if (!w.held) {
             w.book.remove(w);
             bookedOrders--;
@@ -822,7 +844,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
             if (legs != null && legs[0].closed && legs[1].closed) {
                 ocoGroups.remove(w.group);
                 boolean filled = legs[0].filled > 0 || legs[1].filled > 0;
-                known.put(w.group, filled ? OrderStatus.FILLED : status);
+                know(w.group, filled ? OrderStatus.FILLED : status);
             }
         }
     }

@@ -10,6 +10,8 @@ import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.BrokerListener;
+import io.amcp.api.spi.BrokerStatement;
+import io.amcp.api.spi.BrokerStatementSource;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.PluginStatus;
@@ -33,20 +35,25 @@ import org.osgi.service.metatype.annotations.Designate;
  * kernel feeds before the strategies. The kernel registers the {@link Clock} service; instruments
  * are inferred from their symbols ({@link io.amcp.api.model.Instrument#infer}). The exchange journals
  * its inputs, so its book (working orders, fills) survives a restart of the component or of the
- * platform, and the kernel reconciles with it by client order id.
+ * platform, and the kernel reconciles with it by client order id. It is also the venue's
+ * {@link BrokerStatementSource}: its own orders, positions and cash (the configured opening cash moved
+ * by its fills) for the after-hours reconciliation.
  */
-@Component(service = {BrokerConnector.class, MarketDataSink.class}, configurationPid = "io.amcp.broker.paper")
+@Component(service = {BrokerConnector.class, MarketDataSink.class, BrokerStatementSource.class},
+        configurationPid = "io.amcp.broker.paper")
 @Designate(ocd = PaperBrokerConfig.class)
-public final class PaperBrokerComponent implements BrokerConnector, MarketDataSink {
+public final class PaperBrokerComponent implements BrokerConnector, MarketDataSink, BrokerStatementSource {
 
     private final PaperExchange exchange;
     private final Journal journal;
+    private final Money openingCash;
 
     @Activate
     public PaperBrokerComponent(@Reference Clock clock, PaperBrokerConfig config) {
         String dir = config.journalDirectory().isBlank()
                 ? System.getProperty("karaf.data", "data") + "/paper" : config.journalDirectory().trim();
         this.journal = dir.equalsIgnoreCase("none") ? Journal.NONE : new FileJournal(Path.of(dir, "exchange.journal"), false);
+        this.openingCash = money("openingCash", config.openingCash());
         this.exchange = new PaperExchange("paper", clock, settings(config), Instrument::infer, journal);
     }
 
@@ -129,6 +136,16 @@ public final class PaperBrokerComponent implements BrokerConnector, MarketDataSi
     @Override
     public void onTrade(TradeTick trade) {
         exchange.onTrade(trade);
+    }
+
+    @Override
+    public String brokerId() {
+        return exchange.id();
+    }
+
+    @Override
+    public BrokerStatement statement() {
+        return exchange.statement(openingCash);
     }
 
     @Override

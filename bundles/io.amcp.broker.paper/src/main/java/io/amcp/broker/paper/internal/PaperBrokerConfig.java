@@ -28,6 +28,10 @@ public @interface PaperBrokerConfig {
     @AttributeDefinition(description = "Largest fraction of a bar's volume filled per bar (0 = no cap)")
     double maxParticipation() default 0.0;
 
+    @AttributeDefinition(description = "The paper account's cash before its first fill, in dollars (its statement's "
+            + "cash is this moved by the fills); keep it equal to the kernel's initialCash (PID io.amcp.core)")
+    String openingCash() default "100000";
+
     @AttributeDefinition(description = "Directory of the exchange's own journal (its book survives restarts, as a real "
             + "venue's does); empty means ${karaf.data}/paper; 'none' keeps the book in memory only")
     String journalDirectory() default "";

@@ -54,6 +54,11 @@ class PaperBrokerComponentTest {
             }
 
             @Override
+            public String openingCash() {
+                return "100000";
+            }
+
+            @Override
             public String journalDirectory() {
                 return "none";
             }

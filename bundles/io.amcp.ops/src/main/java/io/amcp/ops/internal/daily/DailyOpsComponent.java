@@ -2,11 +2,11 @@ package io.amcp.ops.internal.daily;
 
 import io.amcp.api.calendar.NyseCalendar;
 import io.amcp.api.spi.BrokerConnector;
+import io.amcp.api.spi.BrokerStatementSource;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.RiskRule;
 import io.amcp.api.spi.TradingNode;
 import io.amcp.ops.AlertService;
-import io.amcp.ops.BrokerStatementSource;
 import io.amcp.ops.internal.metrics.DataFreshness;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -10,11 +10,12 @@ import io.amcp.api.model.Money;
 import io.amcp.api.model.Quantity;
 import io.amcp.api.model.Side;
 import io.amcp.api.model.StrategyId;
+import io.amcp.api.order.OrderView;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.spi.BrokerConnector;
+import io.amcp.api.spi.BrokerStatement;
+import io.amcp.api.spi.BrokerStatementSource;
 import io.amcp.api.spi.RiskRule;
-import io.amcp.ops.BrokerStatement;
-import io.amcp.ops.BrokerStatementSource;
 import io.amcp.ops.Severity;
 import io.amcp.ops.internal.metrics.TradingMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -160,6 +161,44 @@ class DailyOperationsTest {
             JobResult agrees = new Reconciler(day.kernel, () -> List.of(day.statements())).run(LocalDate.of(2024, 3, 4),
                     ny(LocalDateTime.of(2024, 3, 4, 16, 15)));
             assertThat(agrees.ok()).as(agrees.findings().toString()).isTrue();
+        }
+    }
+
+    @Test
+    void aFillTheVenueHasAndTheOmsMissedIsFlaggedAndAlerted() throws Exception {
+        try (TradingDay day = new TradingDay(tmp.resolve("state"), LocalDateTime.of(2024, 3, 4, 9, 59))) {
+            day.bar(LocalDateTime.of(2024, 3, 4, 10, 0), 179, 180, 178, 179);
+            OrderView order = day.kernel.submit(ALPHA, SubmitOrder.market(AAPL, Side.BUY, Quantity.of(10)));
+            day.bar(LocalDateTime.of(2024, 3, 4, 10, 1), 180, 181, 179, 181); // accepted and filled at 180
+            JobResult clean = new Reconciler(day.kernel, () -> List.of(day.statements())).run(MONDAY,
+                    ny(LocalDateTime.of(2024, 3, 4, 16, 15)));
+            assertThat(clean.ok()).as(clean.findings().toString()).isTrue();
+            assertThat(clean.findings()).containsExactly("orders, positions and cash agree with paper");
+
+            // a second order is acknowledged (the venue accepts on arrival), then the venue's messages are
+            // lost: it fills the order, the OMS never hears of it
+            day.advanceTo(LocalDateTime.of(2024, 3, 4, 10, 1));
+            OrderView missed = day.kernel.submit(ALPHA, SubmitOrder.market(AAPL, Side.BUY, Quantity.of(5)));
+            day.exchange.connect(lost -> { });
+            day.advanceTo(LocalDateTime.of(2024, 3, 4, 10, 2));
+            day.exchange.onBar(io.amcp.api.model.Bar.of(AAPL,
+                    io.amcp.api.spi.Clock.toNanos(ny(LocalDateTime.of(2024, 3, 4, 10, 2))), 182, 183, 181, 182, 1_000_000));
+
+            JobResult r = new Reconciler(day.kernel, () -> List.of(day.statements())).run(MONDAY,
+                    ny(LocalDateTime.of(2024, 3, 4, 16, 15)));
+            // venue: 15 AAPL, cash 100000 - 10 x 180 - 5 x 182 = 97290; OMS: 10 AAPL, cash 100000 - 1800 = 98200
+            assertThat(r.ok()).isFalse();
+            assertThat(r.findings()).containsExactly(
+                    "ORDER " + missed.clientOrderId().value() + ": platform ACCEPTED filled 0, broker FILLED filled 5",
+                    "CASH paper: platform 98200, broker 97290",
+                    "POSITION AAPL: platform 10, broker 15");
+            assertThat(order.clientOrderId()).isNotEqualTo(missed.clientOrderId());
+
+            List<Raised> raised = new ArrayList<>();
+            DailyOpsAlerts.raise((severity, source, key, message) -> raised.add(new Raised(severity, key, message)), r);
+            assertThat(raised).extracting(Raised::severity, Raised::key)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.CRITICAL, "reconciliation:2024-03-04"));
+            assertThat(raised.get(0).message()).contains("POSITION AAPL: platform 10, broker 15");
         }
     }
 

@@ -1,12 +1,12 @@
 package io.amcp.ops.internal.daily;
 
 import io.amcp.api.model.Bar;
-import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.Instrument;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Money;
 import io.amcp.api.model.Quantity;
-import io.amcp.api.order.OrderView;
+import io.amcp.api.spi.BrokerStatement;
+import io.amcp.api.spi.BrokerStatementSource;
 import io.amcp.api.spi.Clock;
 import io.amcp.broker.paper.PaperExchange;
 import io.amcp.broker.paper.PaperSettings;
@@ -14,8 +14,6 @@ import io.amcp.core.Kernel;
 import io.amcp.core.SimulatedClock;
 import io.amcp.core.journal.FileJournal;
 import io.amcp.core.risk.BuyingPowerRule;
-import io.amcp.ops.BrokerStatement;
-import io.amcp.ops.BrokerStatementSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -64,21 +62,17 @@ final class TradingDay implements AutoCloseable {
         kernel.post(Bar.of(AAPL, Clock.toNanos(ny(newYork)), open, high, low, close, 1_000_000));
     }
 
-    /** The paper exchange's own record as a broker statement. */
+    /** The paper exchange's own statement (its venue state), as its broker component registers it. */
     BrokerStatementSource statements() {
         return new BrokerStatementSource() {
             @Override
             public String brokerId() {
-                return "paper";
+                return exchange.id();
             }
 
             @Override
             public BrokerStatement statement() {
-                return BrokerStatement.fromEvents("paper", exchange.history(), STARTING_CASH, Instrument::infer,
-                        (ClientOrderId id) -> {
-                            OrderView o = kernel.order(id);
-                            return o == null ? null : o.request().quantity();
-                        });
+                return exchange.statement(STARTING_CASH);
             }
         };
     }

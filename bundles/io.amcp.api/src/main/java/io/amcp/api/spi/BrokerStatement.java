@@ -1,4 +1,4 @@
-package io.amcp.ops;
+package io.amcp.api.spi;
 
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.FixedPoint;
@@ -6,6 +6,7 @@ import io.amcp.api.model.Instrument;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Money;
 import io.amcp.api.model.Quantity;
+import io.amcp.api.model.Side;
 import io.amcp.api.order.OrderAccepted;
 import io.amcp.api.order.OrderCanceled;
 import io.amcp.api.order.OrderEvent;
@@ -17,13 +18,13 @@ import io.amcp.api.order.OrderStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * What a broker says the account holds: the state the after-hours reconciliation compares with the
- * platform's own books.
+ * platform's own books. Amounts are fixed-point ({@link Quantity}, {@link Money}, scale 1e-8), so a
+ * statement compares exactly with the OMS and the ledger.
  *
  * @param brokerId  the broker connector's id
  * @param orders    per client order id: the broker's status and filled quantity
@@ -40,19 +41,42 @@ public record BrokerStatement(String brokerId, Map<ClientOrderId, OrderState> or
      * @param filled quantity filled so far
      */
     public record OrderState(OrderStatus status, Quantity filled) {
+
+        /** @throws IllegalArgumentException naming the field at fault */
         public OrderState {
-            Objects.requireNonNull(status, "status");
-            Objects.requireNonNull(filled, "filled");
+            if (status == null) {
+                throw new IllegalArgumentException("status: must not be null");
+            }
+            if (filled == null || filled.isNegative()) {
+                throw new IllegalArgumentException("filled: must be zero or more, was " + filled);
+            }
+        }
+
+        public static OrderState of(OrderStatus status, Quantity filled) {
+            return new OrderState(status, filled);
         }
     }
 
+    /**
+     * A statement; the maps are copied.
+     *
+     * @throws IllegalArgumentException naming the field at fault
+     */
     public BrokerStatement {
         if (brokerId == null || brokerId.isBlank()) {
             throw new IllegalArgumentException("brokerId: must not be blank");
         }
-        orders = Map.copyOf(Objects.requireNonNull(orders, "orders"));
-        positions = Map.copyOf(Objects.requireNonNull(positions, "positions"));
-        Objects.requireNonNull(cash, "cash");
+        if (orders == null) {
+            throw new IllegalArgumentException("orders: must not be null");
+        }
+        if (positions == null) {
+            throw new IllegalArgumentException("positions: must not be null");
+        }
+        if (cash == null) {
+            throw new IllegalArgumentException("cash: must not be null");
+        }
+        orders = Map.copyOf(orders);
+        positions = Map.copyOf(positions);
     }
 
     public static BrokerStatement of(String brokerId, Map<ClientOrderId, OrderState> orders,
@@ -84,7 +108,7 @@ public record BrokerStatement(String brokerId, Map<ClientOrderId, OrderState> or
                 Quantity ordered = orderedQuantity.apply(id);
                 boolean complete = ordered != null && filled.compareTo(ordered) >= 0;
                 orders.put(id, new OrderState(complete ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED, filled));
-                Quantity signed = f.side() == io.amcp.api.model.Side.BUY ? f.quantity() : f.quantity().negate();
+                Quantity signed = f.side() == Side.BUY ? f.quantity() : f.quantity().negate();
                 positions.merge(f.instrument(), signed, Quantity::plus);
                 Instrument instrument = instruments.apply(f.instrument());
                 long multiplier = instrument == null ? 1 : instrument.multiplier();
