@@ -19,6 +19,7 @@ import io.amcp.api.order.OrderDenied;
 import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderFilled;
 import io.amcp.api.order.OrderRejected;
+import io.amcp.api.order.OrderReplaced;
 import io.amcp.api.order.OrderStatus;
 import io.amcp.api.order.OrderSubmitted;
 import io.amcp.api.order.OrderView;
@@ -51,12 +52,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -306,10 +309,21 @@ public final class Kernel implements TradingNode {
      */
     public int recover() {
         int[] count = {0};
+        boolean[] inSnapshot = {false};
         journal.replay(entry -> {
             count[0]++;
-            if (entry instanceof OrderEvent e) {
+            if (entry instanceof OrderEvent e && inSnapshot[0]) {
+                applySnapshotOrderEvent(e);
+            } else if (entry instanceof OrderEvent e) {
                 applyOrderEvent(e);
+            } else if (entry instanceof JournalEntry.SnapshotStarted s) {
+                inSnapshot[0] = true;
+                advanceClock(s.time());
+                nextDayStart = s.lastDayStarted() == Long.MIN_VALUE ? Long.MIN_VALUE : nextExchangeMidnight(s.lastDayStarted());
+            } else if (entry instanceof JournalEntry.LedgerSnapshot l) {
+                (l.book() == null ? ledger : bookOf(l.book())).restore(l.state());
+            } else if (entry instanceof JournalEntry.SnapshotEnded) {
+                inSnapshot[0] = false;
             } else if (entry instanceof JournalEntry.Mark m) {
                 ledger.mark(m.instrument(), m.priceRaw());
                 advanceClock(m.time());
@@ -321,6 +335,104 @@ public final class Kernel implements TradingNode {
             }
         });
         return count[0];
+    }
+
+    /** An order event inside a snapshot: the order book only, since the ledger snapshots hold its fills. */
+    private void applySnapshotOrderEvent(OrderEvent event) {
+        try {
+            oms.apply(event);
+        } catch (IllegalOrderTransitionException e) {
+            reportError("journal snapshot: " + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * What a journal compaction did.
+     *
+     * @param entriesBefore entries in the journal before
+     * @param entriesAfter  entries in it after (the snapshot)
+     * @param ordersKept    orders whose events the snapshot keeps (open ones, and those that ended today)
+     * @param ordersDropped terminal orders of earlier days that it leaves out
+     */
+    public record Compaction(int entriesBefore, int entriesAfter, int ordersKept, int ordersDropped) {
+    }
+
+    /**
+     * Compacts the journal (the daily maintenance job calls this): replaces it, atomically, with a
+     * snapshot from which {@link #recover} rebuilds the same state: the events of every open order
+     * and of every order that ended in the current trading day (with the orders they are linked to
+     * as bracket legs or replacements), the account ledger and every strategy's book, and the kill
+     * switch if engaged. Runs on the kernel thread, so no entry is appended while it works; terminal
+     * orders of earlier days are forgotten (their fills live on in the ledger snapshot).
+     *
+     * @throws UnsupportedOperationException if the journal cannot be compacted (e.g. {@link Journal#NONE})
+     */
+    public Compaction compactJournal() {
+        return call(this::compactOnKernelThread);
+    }
+
+    private Compaction compactOnKernelThread() {
+        List<Object> entries = journal.entries();
+        int lastDay = -1;
+        long lastDayTime = Long.MIN_VALUE;
+        Map<ClientOrderId, Integer> lastEvent = new HashMap<>();
+        Map<ClientOrderId, Set<ClientOrderId>> links = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Object entry = entries.get(i);
+            if (entry instanceof JournalEntry.DayStarted d) {
+                lastDay = i;
+                lastDayTime = d.time();
+            } else if (entry instanceof JournalEntry.SnapshotStarted s && s.lastDayStarted() != Long.MIN_VALUE) {
+                lastDay = i;
+                lastDayTime = s.lastDayStarted();
+            } else if (entry instanceof OrderEvent e) {
+                lastEvent.put(e.clientOrderId(), i);
+                if (e instanceof OrderSubmitted sub && sub.parentClientOrderId() != null) {
+                    link(links, sub.clientOrderId(), sub.parentClientOrderId());
+                } else if (e instanceof OrderReplaced r) {
+                    link(links, r.clientOrderId(), r.replacement());
+                }
+            }
+        }
+        Set<ClientOrderId> kept = new HashSet<>();
+        ArrayDeque<ClientOrderId> toVisit = new ArrayDeque<>();
+        for (Map.Entry<ClientOrderId, Integer> e : lastEvent.entrySet()) {
+            OrderStatus status = oms.status(e.getKey());
+            if (status == null || !status.isTerminal() || e.getValue() > lastDay) {
+                toVisit.add(e.getKey());
+            }
+        }
+        while (!toVisit.isEmpty()) {
+            ClientOrderId id = toVisit.poll();
+            if (kept.add(id)) {
+                toVisit.addAll(links.getOrDefault(id, Set.of()));
+            }
+        }
+        long now = clock.nanos();
+        List<Object> snapshot = new ArrayList<>();
+        snapshot.add(new JournalEntry.SnapshotStarted(now, lastDayTime));
+        for (Object entry : entries) {
+            if (entry instanceof OrderEvent e && kept.contains(e.clientOrderId())) {
+                snapshot.add(entry);
+            }
+        }
+        snapshot.add(new JournalEntry.LedgerSnapshot(null, ledger.state()));
+        for (Map.Entry<StrategyId, Ledger> book : new TreeMap<>(books).entrySet()) {
+            snapshot.add(new JournalEntry.LedgerSnapshot(book.getKey(), book.getValue().state()));
+        }
+        if (killSwitch.isEngaged()) {
+            snapshot.add(new JournalEntry.KillSwitchChanged(true, killSwitch.reason(), now));
+        }
+        snapshot.add(new JournalEntry.SnapshotEnded(now));
+        journal.rewrite(snapshot);
+        Compaction done = new Compaction(entries.size(), snapshot.size(), kept.size(), lastEvent.size() - kept.size());
+        LOG.info("journal compacted: {}", done);
+        return done;
+    }
+
+    private static void link(Map<ClientOrderId, Set<ClientOrderId>> links, ClientOrderId a, ClientOrderId b) {
+        links.computeIfAbsent(a, k -> new HashSet<>()).add(b);
+        links.computeIfAbsent(b, k -> new HashSet<>()).add(a);
     }
 
     // ------------------------------------------------------------------ event loop
@@ -1111,6 +1223,11 @@ public final class Kernel implements TradingNode {
                 }
             }
         }
+    }
+
+    /** A strategy's own position book if it has one; kernel thread. */
+    Ledger existingBook(StrategyId owner) {
+        return books.get(owner);
     }
 
     /** A strategy's own position book (positions by owner, rebuilt from the journal like the account). */

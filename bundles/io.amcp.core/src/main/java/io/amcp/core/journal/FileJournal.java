@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +28,24 @@ public final class FileJournal implements Journal {
     private final Path file;
     private final boolean fsync;
     private final List<Object> recovered;
-    private final FileChannel channel;
-    private final Writer writer;
+    private final Path compacting;
+    private FileChannel channel;
+    private Writer writer;
     private final String repairNote;
 
     public FileJournal(Path file, boolean fsync) {
         this.file = file;
         this.fsync = fsync;
+        this.compacting = file.resolveSibling(file.getFileName() + ".compacting");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             List<Object> entries = new ArrayList<>();
             String note = null;
+            if (Files.deleteIfExists(compacting)) {
+                // a compaction died before its rename: the journal itself is untouched and complete
+                note = "journal " + file + ": removed " + compacting.getFileName()
+                        + " left by a compaction that did not finish; the journal was not changed";
+            }
             long goodBytes = 0;
             if (Files.exists(file)) {
                 List<String> lines;
@@ -59,7 +67,7 @@ public final class FileJournal implements Journal {
                             throw new IllegalStateException("journal " + file + " line " + (i + 1) + " is corrupt: "
                                     + e.getMessage() + "; refusing to start rather than lose state", e);
                         }
-                        note = "journal " + file + ": dropped torn last line " + (i + 1) + " (" + e.getMessage() + ")";
+                        note = (note == null ? "" : note + "; ") + "journal " + file + ": dropped torn last line " + (i + 1) + " (" + e.getMessage() + ")";
                     }
                 }
             }
@@ -101,6 +109,66 @@ public final class FileJournal implements Journal {
     @Override
     public void replay(Consumer<Object> consumer) {
         recovered.forEach(consumer);
+    }
+
+    @Override
+    public synchronized List<Object> entries() {
+        try {
+            writer.flush();
+            List<Object> out = new ArrayList<>();
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    out.add(JournalCodec.decode(line));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("journal " + file + ": cannot read it back", e);
+        }
+    }
+
+    /**
+     * Compaction in three steps, each safe to die in: the new entries are written to a temporary file
+     * beside the journal and forced to disk; it is renamed over the journal (atomic on one file
+     * system); the directory is forced so that the rename survives a power loss. Appending then goes
+     * on in the new file. A temporary file left by a crash before the rename is removed on open.
+     */
+    @Override
+    public synchronized void rewrite(List<Object> entries) {
+        try {
+            writer.flush();
+            writeCompacted(entries);
+            Files.move(compacting, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory();
+            writer.close();
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            channel.position(channel.size());
+            writer = Channels.newWriter(channel, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("journal " + file + ": compaction failed; the journal is unchanged", e);
+        }
+    }
+
+    /** Step one of {@link #rewrite}: the compacted entries in the temporary file, forced to disk. */
+    void writeCompacted(List<Object> entries) throws IOException {
+        try (FileChannel out = FileChannel.open(compacting, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            Writer w = Channels.newWriter(out, StandardCharsets.UTF_8);
+            for (Object entry : entries) {
+                w.write(JournalCodec.encode(entry));
+                w.write('\n');
+            }
+            w.flush();
+            out.force(true);
+        }
+    }
+
+    private void forceDirectory() {
+        try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // some file systems cannot open a directory for reading; the rename is still atomic there
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.amcp.core.journal;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +15,26 @@ public interface Journal extends AutoCloseable {
 
     /** Replays every entry in order. */
     void replay(Consumer<Object> consumer);
+
+    /**
+     * Every entry the journal holds now, in order, read back from where it is stored (compaction
+     * starts from it).
+     *
+     * @throws UnsupportedOperationException if this journal cannot be compacted
+     */
+    default List<Object> entries() {
+        throw new UnsupportedOperationException("journal " + this + " cannot be compacted");
+    }
+
+    /**
+     * Replaces the whole journal with {@code entries} atomically: after a crash at any point the
+     * journal holds either all of the old entries or all of the new ones.
+     *
+     * @throws UnsupportedOperationException if this journal cannot be compacted
+     */
+    default void rewrite(List<Object> entries) {
+        throw new UnsupportedOperationException("journal " + this + " cannot be compacted");
+    }
 
     @Override
     void close();

@@ -28,6 +28,7 @@ import io.amcp.api.order.StopLoss;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.order.TakeProfit;
 import io.amcp.api.order.TimeInForce;
+import io.amcp.core.ledger.Ledger;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -83,6 +84,19 @@ public final class JournalCodec {
             f.add("DAY"); f.add(Long.toString(e.time()));
         } else if (entry instanceof JournalEntry.KillSwitchChanged e) {
             f.add("KSW"); f.add(Boolean.toString(e.engaged())); f.add(e.reason()); f.add(Long.toString(e.time()));
+        } else if (entry instanceof JournalEntry.SnapshotStarted e) {
+            f.add("SNB"); f.add(Long.toString(e.time())); f.add(Long.toString(e.lastDayStarted()));
+        } else if (entry instanceof JournalEntry.SnapshotEnded e) {
+            f.add("SNE"); f.add(Long.toString(e.time()));
+        } else if (entry instanceof JournalEntry.LedgerSnapshot e) {
+            Ledger.State st = e.state();
+            f.add("LSN"); f.add(e.book() == null ? NULL : e.book().value()); f.add(Long.toString(st.cash()));
+            f.add(Long.toString(st.realized())); f.add(Long.toString(st.commissions()));
+            f.add(Long.toString(st.dayStartEquity())); f.add(Integer.toString(st.positions().size()));
+            for (Ledger.PositionState p : st.positions()) {
+                f.add(p.instrument().value()); f.add(Long.toString(p.multiplier())); f.add(Long.toString(p.quantity()));
+                f.add(Long.toString(p.averageCost())); f.add(Long.toString(p.realized())); f.add(Long.toString(p.last()));
+            }
         } else if (entry instanceof JournalEntry.VenueOrder e) {
             f.add("VSUB"); f.add(Long.toString(e.time()));
             order(f, e.order());
@@ -155,6 +169,9 @@ public final class JournalCodec {
             case "MRK" -> new JournalEntry.Mark(InstrumentId.of(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
             case "DAY" -> new JournalEntry.DayStarted(Long.parseLong(f[1]));
             case "KSW" -> new JournalEntry.KillSwitchChanged(Boolean.parseBoolean(f[1]), f[2], Long.parseLong(f[3]));
+            case "SNB" -> new JournalEntry.SnapshotStarted(Long.parseLong(f[1]), Long.parseLong(f[2]));
+            case "SNE" -> new JournalEntry.SnapshotEnded(Long.parseLong(f[1]));
+            case "LSN" -> ledgerSnapshot(f);
             case "VSUB" -> new JournalEntry.VenueOrder(order(f, 2), Long.parseLong(f[1]));
             case "VCXL" -> new JournalEntry.VenueCancel(cid(f[1]), Long.parseLong(f[2]));
             case "VRPL" -> new JournalEntry.VenueReplace(new ReplaceOrder(cid(f[1]), cid(f[2]),
@@ -169,6 +186,22 @@ public final class JournalCodec {
                     Long.parseLong(f[3]), Long.parseLong(f[4]), NULL.equals(f[5]) ? null : Side.valueOf(f[5])));
             default -> throw new IllegalArgumentException("unknown entry type '" + f[0] + "'");
         };
+    }
+
+    private static JournalEntry.LedgerSnapshot ledgerSnapshot(String[] f) {
+        int count = Integer.parseInt(f[6]);
+        if (f.length != 7 + 6 * count) {
+            throw new IllegalArgumentException("ledger snapshot: " + count + " positions need " + (7 + 6 * count)
+                    + " fields, found " + f.length);
+        }
+        List<Ledger.PositionState> positions = new ArrayList<>(count);
+        for (int i = 7; i < f.length; i += 6) {
+            positions.add(new Ledger.PositionState(InstrumentId.of(f[i]), Long.parseLong(f[i + 1]),
+                    Long.parseLong(f[i + 2]), Long.parseLong(f[i + 3]), Long.parseLong(f[i + 4]), Long.parseLong(f[i + 5])));
+        }
+        return new JournalEntry.LedgerSnapshot(NULL.equals(f[1]) ? null : StrategyId.of(f[1]),
+                new Ledger.State(Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]),
+                        positions));
     }
 
     private static void order(List<String> f, SubmitOrder o) {

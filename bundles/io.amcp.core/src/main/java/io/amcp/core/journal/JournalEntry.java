@@ -4,9 +4,11 @@ import io.amcp.api.model.Bar;
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Quote;
+import io.amcp.api.model.StrategyId;
 import io.amcp.api.model.TradeTick;
 import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.SubmitOrder;
+import io.amcp.core.ledger.Ledger;
 
 /** Journal entries that are not order events. */
 public final class JournalEntry {
@@ -40,6 +42,32 @@ public final class JournalEntry {
      * @param time    nanoseconds since the epoch
      */
     public record KillSwitchChanged(boolean engaged, String reason, long time) {
+    }
+
+    /**
+     * The start of a compacted journal's snapshot: until {@link SnapshotEnded}, order events rebuild
+     * the order book only (their fills are already in the {@link LedgerSnapshot}s that follow).
+     *
+     * @param time           kernel time when the snapshot was taken
+     * @param lastDayStarted time of the last {@link DayStarted} before it, {@link Long#MIN_VALUE} if none
+     */
+    public record SnapshotStarted(long time, long lastDayStarted) {
+    }
+
+    /**
+     * A ledger's whole state in a snapshot.
+     *
+     * @param book  the strategy whose own position book this is, or null for the account ledger
+     * @param state the ledger's state
+     */
+    public record LedgerSnapshot(StrategyId book, Ledger.State state) {
+        public LedgerSnapshot {
+            java.util.Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /** The end of a snapshot; entries after it are applied as usual. */
+    public record SnapshotEnded(long time) {
     }
 
     /**

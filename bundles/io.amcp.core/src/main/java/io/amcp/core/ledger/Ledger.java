@@ -232,6 +232,76 @@ public final class Ledger {
         return out;
     }
 
+    /**
+     * What the ledger holds, for a journal snapshot: {@link #restore} of it into a ledger with the
+     * same leverage gives a ledger equal to this one in every figure.
+     *
+     * @param cash           cash, raw
+     * @param realized       realised P&L net of commissions, raw
+     * @param commissions    commissions paid, raw
+     * @param dayStartEquity equity at the start of the trading day, raw
+     * @param positions      every instrument the ledger knows, flat ones too (their last price and multiplier)
+     */
+    public record State(long cash, long realized, long commissions, long dayStartEquity, List<PositionState> positions) {
+        public State {
+            positions = List.copyOf(positions);
+        }
+    }
+
+    /**
+     * One instrument's entry in a {@link State}.
+     *
+     * @param instrument  the instrument
+     * @param multiplier  contract multiplier
+     * @param quantity    signed quantity, raw
+     * @param averageCost average cost of the open quantity, raw
+     * @param realized    realised P&L of this instrument net of commissions, raw
+     * @param last        last mark price, raw (0 if never marked)
+     */
+    public record PositionState(InstrumentId instrument, long multiplier, long quantity, long averageCost, long realized,
+            long last) {
+        public PositionState {
+            java.util.Objects.requireNonNull(instrument, "instrument");
+            if (multiplier < 1) {
+                throw new IllegalArgumentException("multiplier: must be at least 1, was " + multiplier);
+            }
+        }
+    }
+
+    /** This ledger's state, positions in instrument order. */
+    public State state() {
+        List<PositionState> out = new ArrayList<>();
+        for (Position p : positions.values()) {
+            out.add(new PositionState(p.instrument, p.multiplier, p.quantity, p.averageCost, p.realized, p.last));
+        }
+        out.sort((a, b) -> a.instrument().compareTo(b.instrument()));
+        return new State(cash, realized, commissions, dayStartEquity, out);
+    }
+
+    /** Replaces everything this ledger holds with {@code state}; market values are recomputed from it. */
+    public void restore(State state) {
+        positions.clear();
+        lastMarked = null;
+        longMarketValue = 0;
+        shortMarketValue = 0;
+        openPositionCount = 0;
+        cash = state.cash();
+        realized = state.realized();
+        commissions = state.commissions();
+        dayStartEquity = state.dayStartEquity();
+        for (PositionState s : state.positions()) {
+            Position p = new Position(s.instrument(), s.multiplier(), s.last());
+            p.quantity = s.quantity();
+            p.averageCost = s.averageCost();
+            p.realized = s.realized();
+            positions.put(s.instrument(), p);
+            revalue(p);
+            if (p.quantity != 0) {
+                openPositionCount++;
+            }
+        }
+    }
+
     /** Mutable per-instrument state. */
     private static final class Position {
         final InstrumentId instrument;
