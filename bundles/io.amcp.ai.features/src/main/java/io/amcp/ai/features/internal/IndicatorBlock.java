@@ -1,22 +1,23 @@
 package io.amcp.ai.features.internal;
 
 import io.amcp.ai.features.FeatureFamily;
-import io.amcp.analytics.indicators.AverageTrueRange;
 import io.amcp.analytics.indicators.BollingerBands;
 import io.amcp.analytics.indicators.ExponentialMovingAverage;
-import io.amcp.analytics.indicators.Macd;
-import io.amcp.analytics.indicators.OnBalanceVolume;
-import io.amcp.analytics.indicators.RelativeStrengthIndex;
 import io.amcp.analytics.indicators.Seeding;
+import java.util.Arrays;
 
 /**
- * Technical indicators at several periods, each normalised to be free of the price scale. The
- * recursive ones (EMA, RSI, ATR, MACD, Bollinger bands, OBV) are the {@code io.amcp.analytics}
- * indicators; the plain window ones are computed here from shared state: simple moving averages from
- * one ring of running close sums, stochastics from the rolling extremes in {@link BarState}, and the
- * rate of change from its close history (the same formulas, checked against ta4j). Exponential
- * averages use {@link Seeding#FIRST_VALUE}, the seeding of ta4j 0.17, and are reported from the end of
- * their warm-up on.
+ * Technical indicators at several periods, each normalised to be free of the price scale. Bollinger
+ * bands are the {@code io.amcp.analytics} indicator. The exponential averages of EMA, MACD, RSI and ATR
+ * and the OBV running total are kept here in primitive arrays with the arithmetic of the analytics
+ * {@link ExponentialMovingAverage} ({@code v = (x - v) alpha + v}, alpha {@code 2 / (n + 1)}, Wilder's
+ * {@code 1 / n} for RSI and ATR) and {@code OnBalanceVolume}, so they give the same numbers; one EMA of
+ * the close per distinct period serves both the EMA distances and the MACD lines. The plain window ones
+ * are computed from shared state: simple moving averages from one ring of running close sums,
+ * stochastics from the rolling extremes in {@link BarState}, and the rate of change from its close
+ * history (the same formulas, checked against ta4j). Exponential averages use
+ * {@link Seeding#FIRST_VALUE}, the seeding of ta4j 0.17 (the first input is the first value), and are
+ * reported from the end of their warm-up on.
  */
 final class IndicatorBlock extends FeatureBlock {
 
@@ -32,32 +33,62 @@ final class IndicatorBlock extends FeatureBlock {
 
     /** Rolling sums of the close over {@link #AVERAGE_PERIODS}: the simple moving averages. */
     private final WindowSums closes = new WindowSums(1, 0, AVERAGE_PERIODS);
-    private final ExponentialMovingAverage[] ema = new ExponentialMovingAverage[AVERAGE_PERIODS.length];
-    private final RelativeStrengthIndex[] rsi = new RelativeStrengthIndex[RSI_PERIODS.length];
-    private final AverageTrueRange[] atr = new AverageTrueRange[ATR_PERIODS.length];
-    private final Macd[] macd = new Macd[MACD_PERIODS.length];
+    /**
+     * Periods of the exponential averages of the close: {@link #AVERAGE_PERIODS}, then the MACD periods
+     * not among them.
+     */
+    private final int[] emaPeriods;
+    private final double[] emaAlpha;
+    private final double[] ema;
+    /** Per MACD: indices into {@link #ema} of its fast and slow averages; its signal EMA's alpha and value. */
+    private final int[] macdFast = new int[MACD_PERIODS.length];
+    private final int[] macdSlow = new int[MACD_PERIODS.length];
+    private final double[] signalAlpha = new double[MACD_PERIODS.length];
+    private final double[] signal = new double[MACD_PERIODS.length];
+    /** Wilder alphas 1 / n and averages of RSI's gains and losses and of ATR's true range. */
+    private final double[] rsiAlpha = new double[RSI_PERIODS.length];
+    private final double[] averageGain = new double[RSI_PERIODS.length];
+    private final double[] averageLoss = new double[RSI_PERIODS.length];
+    private final double[] atrAlpha = new double[ATR_PERIODS.length];
+    private final double[] atr = new double[ATR_PERIODS.length];
+    private double onBalanceVolume;
     private final BollingerBands[] bollinger = new BollingerBands[BOLLINGER_PERIODS.length];
     /** Per stochastic: index into {@link BarState#EXTREME_WINDOWS} of its %K period. */
     private final int[] stochasticWindow = new int[STOCHASTIC_PERIODS.length];
     /** Per stochastic: the last %D-period values of %K (0 to 100), a ring indexed by the bar count. */
     private final double[][] stochasticK = new double[STOCHASTIC_PERIODS.length][];
-    private final OnBalanceVolume obv = OnBalanceVolume.create();
     private final RollingRegression[] obvTrend = new RollingRegression[OBV_WINDOWS.length];
     private final WindowSums obvVolume = new WindowSums(1, 0, OBV_WINDOWS);
 
     IndicatorBlock() {
-        for (int i = 0; i < AVERAGE_PERIODS.length; i++) {
-            ema[i] = ExponentialMovingAverage.of(AVERAGE_PERIODS[i], Seeding.FIRST_VALUE);
-        }
-        for (int i = 0; i < RSI_PERIODS.length; i++) {
-            rsi[i] = RelativeStrengthIndex.of(RSI_PERIODS[i], Seeding.FIRST_VALUE);
-        }
-        for (int i = 0; i < ATR_PERIODS.length; i++) {
-            atr[i] = AverageTrueRange.of(ATR_PERIODS[i], Seeding.FIRST_VALUE);
-        }
+        int[] periods = Arrays.copyOf(AVERAGE_PERIODS, AVERAGE_PERIODS.length + 2 * MACD_PERIODS.length);
+        int distinct = AVERAGE_PERIODS.length;
         for (int i = 0; i < MACD_PERIODS.length; i++) {
             int[] p = MACD_PERIODS[i];
-            macd[i] = Macd.of(p[0], p[1], p[2], Seeding.FIRST_VALUE);
+            for (int side = 0; side < 2; side++) {
+                int period = p[side];
+                int at = 0;
+                while (at < distinct && periods[at] != period) {
+                    at++;
+                }
+                if (at == distinct) {
+                    periods[distinct++] = period;
+                }
+                (side == 0 ? macdFast : macdSlow)[i] = at;
+            }
+            signalAlpha[i] = 2.0 / (p[2] + 1);
+        }
+        this.emaPeriods = Arrays.copyOf(periods, distinct);
+        this.emaAlpha = new double[distinct];
+        this.ema = new double[distinct];
+        for (int i = 0; i < distinct; i++) {
+            emaAlpha[i] = 2.0 / (emaPeriods[i] + 1);
+        }
+        for (int i = 0; i < RSI_PERIODS.length; i++) {
+            rsiAlpha[i] = 1.0 / RSI_PERIODS[i];
+        }
+        for (int i = 0; i < ATR_PERIODS.length; i++) {
+            atrAlpha[i] = 1.0 / ATR_PERIODS[i];
         }
         for (int i = 0; i < BOLLINGER_PERIODS.length; i++) {
             bollinger[i] = BollingerBands.of(BOLLINGER_PERIODS[i], 2.0);
@@ -123,20 +154,26 @@ final class IndicatorBlock extends FeatureBlock {
         for (int i = 0; i < AVERAGE_PERIODS.length; i++) {
             row[j++] = ratioMinusOne(c, closes.mean(i));
         }
-        for (ExponentialMovingAverage e : ema) {
-            row[j++] = ratioMinusOne(c, e.update(c));
+        boolean first = bar.count == 1;
+        double previous = bar.previousClose;
+        updateAverages(first, c, previous, h, l);
+        for (int i = 0; i < AVERAGE_PERIODS.length; i++) {
+            row[j++] = ratioMinusOne(c, ema[i]);
         }
-        for (RelativeStrengthIndex r : rsi) {
-            row[j++] = r.update(c) * PERCENT;
+        for (int i = 0; i < RSI_PERIODS.length; i++) {
+            row[j++] = strength(averageGain[i], averageLoss[i]) * PERCENT;
         }
         double perClose = 1.0 / c;
-        for (AverageTrueRange a : atr) {
-            row[j++] = a.update(h, l, c) * perClose;
+        for (int i = 0; i < ATR_PERIODS.length; i++) {
+            row[j++] = atr[i] * perClose;
         }
-        for (Macd m : macd) {
-            row[j++] = m.update(c) * perClose;
-            row[j++] = m.signal() * perClose;
-            row[j++] = m.histogram() * perClose;
+        for (int i = 0; i < MACD_PERIODS.length; i++) {
+            double line = ema[macdFast[i]] - ema[macdSlow[i]];
+            double s = first ? line : (line - signal[i]) * signalAlpha[i] + signal[i];
+            signal[i] = s;
+            row[j++] = line * perClose;
+            row[j++] = s * perClose;
+            row[j++] = (line - s) * perClose;
         }
         for (BollingerBands b : bollinger) {
             double middle = b.update(c);
@@ -164,34 +201,63 @@ final class IndicatorBlock extends FeatureBlock {
             double past = bar.closeAgo(n);
             row[j++] = bar.count > n ? (c - past) / past : Double.NaN;
         }
-        double onBalance = obv.update(c, bar.volume);
+        if (first) {
+            onBalanceVolume = 0.0;
+        } else if (c > previous) {
+            onBalanceVolume += bar.volume;
+        } else if (c < previous) {
+            onBalanceVolume -= bar.volume;
+        }
         obvVolume.push(bar.volume);
         for (int i = 0; i < OBV_WINDOWS.length; i++) {
-            obvTrend[i].push(onBalance);
+            obvTrend[i].push(onBalanceVolume);
             double meanVolume = obvVolume.mean(i);
             row[j++] = meanVolume > 0.0 ? obvTrend[i].slope() / meanVolume : 0.0;
         }
     }
 
+    /**
+     * Takes the close into every EMA, its change into RSI's average gain and loss (a zero change on the
+     * first bar) and the true range into ATR's average (H - L on the first bar); the first bar's input
+     * is each average's first value.
+     */
+    private void updateAverages(boolean first, double c, double previous, double h, double l) {
+        double[] v = ema;
+        double[] alpha = emaAlpha;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = first ? c : (c - v[i]) * alpha[i] + v[i];
+        }
+        double change = first ? 0.0 : c - previous;
+        double gain = change > 0.0 ? change : 0.0;
+        double loss = change < 0.0 ? -change : 0.0;
+        for (int i = 0; i < RSI_PERIODS.length; i++) {
+            averageGain[i] = first ? gain : (gain - averageGain[i]) * rsiAlpha[i] + averageGain[i];
+            averageLoss[i] = first ? loss : (loss - averageLoss[i]) * rsiAlpha[i] + averageLoss[i];
+        }
+        double range = h - l;
+        if (!first) {
+            range = Math.max(Math.abs(range), Math.max(Math.abs(h - previous), Math.abs(previous - l)));
+        }
+        for (int i = 0; i < ATR_PERIODS.length; i++) {
+            atr[i] = first ? range : (range - atr[i]) * atrAlpha[i] + atr[i];
+        }
+    }
+
+    /** RSI {@code 100 - 100 / (1 + gain / loss)}; 100 when only the loss is 0, 0 when both are. */
+    private static double strength(double gain, double loss) {
+        if (loss == 0.0) {
+            return gain == 0.0 ? 0.0 : 100.0;
+        }
+        return 100.0 - 100.0 / (1.0 + gain / loss);
+    }
+
     @Override
     void reset() {
         closes.clear();
-        for (ExponentialMovingAverage e : ema) {
-            e.reset();
-        }
-        for (RelativeStrengthIndex r : rsi) {
-            r.reset();
-        }
-        for (AverageTrueRange a : atr) {
-            a.reset();
-        }
-        for (Macd m : macd) {
-            m.reset();
-        }
+        onBalanceVolume = 0.0;
         for (BollingerBands b : bollinger) {
             b.reset();
         }
-        obv.reset();
         for (RollingRegression r : obvTrend) {
             r.clear();
         }

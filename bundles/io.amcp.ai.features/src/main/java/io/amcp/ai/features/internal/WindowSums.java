@@ -1,5 +1,7 @@
 package io.amcp.ai.features.internal;
 
+import java.util.Arrays;
+
 /**
  * Sums and sums of squares of one or several quantities (channels) over several trailing windows at
  * once, from running prefix sums: a push adds each channel's value and square to its running totals
@@ -7,6 +9,10 @@ package io.amcp.ai.features.internal;
  * the last {@code n} values is the difference of two stored totals. A push costs O(channels) whatever
  * the number of windows, a read O(1), and nothing is allocated. A multi-channel push stages each
  * channel's value with {@link #stage(int, double)} and then calls {@link #push()}.
+ *
+ * <p>Each push also records, per window, where in the ring the total just before that window's values
+ * sits (a row of zeros while fewer values were pushed), so a read is two loads and a subtraction with
+ * no branch and no index arithmetic.
  *
  * <p>Every {@value #REBUILD_INTERVAL} pushes the totals restart from zero at the oldest value still in
  * the ring, summed afresh from the raw values kept beside them, so a total never holds more than
@@ -23,7 +29,7 @@ final class WindowSums {
     private final int squared;
     private final int capacity;
     private final int mask;
-    /** Ring buffers, indexed {@code slot * channels + channel}. */
+    /** Ring buffers, indexed {@code slot * channels + channel}; the totals have a row of zeros after the ring. */
     private final double[] raw;
     private final double[] totals;
     private final double[] squareTotals;
@@ -33,6 +39,10 @@ final class WindowSums {
     private final double[] inverseLessOne;
     private final double[] total;
     private final double[] squareTotal;
+    /** Index of the zero row of {@link #totals} and {@link #squareTotals}. */
+    private final int zeroRow;
+    /** Per window: index of the row holding the totals just before its values, {@link #zeroRow} while none. */
+    private final int[] before;
     private long count;
     private int sinceRebuild;
 
@@ -77,8 +87,11 @@ final class WindowSums {
         this.capacity = size;
         this.mask = size - 1;
         this.raw = new double[size * channels];
-        this.totals = new double[size * channels];
-        this.squareTotals = new double[size * channels];
+        this.totals = new double[(size + 1) * channels];
+        this.squareTotals = new double[(size + 1) * channels];
+        this.zeroRow = size * channels;
+        this.before = new int[windows.length];
+        Arrays.fill(before, zeroRow);
         this.staged = new double[channels];
         this.inverse = new double[windows.length];
         this.inverseLessOne = new double[windows.length];
@@ -123,6 +136,10 @@ final class WindowSums {
             total[c] = t;
         }
         count++;
+        for (int i = 0; i < windows.length; i++) {
+            long start = count - 1 - windows[i];
+            before[i] = start >= 0 ? (int) (start & mask) * k : zeroRow;
+        }
         if (++sinceRebuild == REBUILD_INTERVAL) {
             sinceRebuild = 0;
             rebuild();
@@ -160,12 +177,12 @@ final class WindowSums {
 
     /** Sum of channel {@code c} over window {@code i} (over every value pushed while fewer). */
     double sum(int c, int i) {
-        return total[c] - before(totals, c, windows[i]);
+        return total[c] - totals[before[i] + c];
     }
 
     /** Sum of squares of channel {@code c}, one of the squared channels, over window {@code i}. */
     double sumOfSquares(int c, int i) {
-        return squareTotal[c] - before(squareTotals, c, windows[i]);
+        return squareTotal[c] - squareTotals[before[i] + c];
     }
 
     /**
@@ -184,11 +201,6 @@ final class WindowSums {
 
     private double totalAgo(double[] ring, int c, int ago) {
         return count > ago ? ring[(int) ((count - 1 - ago) & mask) * channels + c] : 0.0;
-    }
-
-    /** The stored total just before the last {@code n} values; 0 while at most {@code n} were pushed. */
-    private double before(double[] ring, int c, int n) {
-        return count > n ? ring[(int) ((count - 1 - n) & mask) * channels + c] : 0.0;
     }
 
     double mean(int i) {
@@ -217,7 +229,8 @@ final class WindowSums {
     void clear() {
         count = 0;
         sinceRebuild = 0;
-        java.util.Arrays.fill(total, 0.0);
-        java.util.Arrays.fill(squareTotal, 0.0);
+        Arrays.fill(total, 0.0);
+        Arrays.fill(squareTotal, 0.0);
+        Arrays.fill(before, zeroRow);
     }
 }
