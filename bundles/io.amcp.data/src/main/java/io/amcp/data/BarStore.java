@@ -12,6 +12,7 @@ import io.amcp.data.internal.AlpacaBarsJsonReader;
 import io.amcp.data.internal.Catalog;
 import io.amcp.data.internal.ColumnsFunction;
 import io.amcp.data.internal.CsvBatchReader;
+import io.amcp.data.internal.ReplayCache;
 import io.amcp.data.internal.SyntheticBatches;
 import io.amcp.data.internal.Times;
 import io.amcp.data.internal.Validator;
@@ -53,7 +54,15 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Collections;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -97,8 +106,10 @@ public final class BarStore implements AutoCloseable {
     private final DuckDBConnection connection;
     private final ColumnsFunction columns = new ColumnsFunction();
     private final Set<String> sessionTables = new HashSet<>();
+    private final AtomicLong replayCacheRebuilds = new AtomicLong();
     private double outlierThreshold = DEFAULT_OUTLIER_THRESHOLD;
-    private Catalog catalog;
+    private DuckDBConnection writerConnection;
+    private volatile Catalog catalog;
 
     private BarStore(Path root, DuckDBConnection connection) throws SQLException {
         this.root = root;
@@ -317,8 +328,15 @@ public final class BarStore implements AutoCloseable {
         return ingest(dataset, barSize, batches, List.of(), progress);
     }
 
-    private record Staged(Path file, long rows, long first, long last) {
+    private record Staged(Path file, long rows, long first, long last, long bytes, String sha256) {
     }
+
+    /** A slice handed to the writer thread, with the partition it belongs to. */
+    private record Pending(String key, Future<Staged> staged) {
+    }
+
+    /** Most slices validated but not yet written; bounds the memory an ingest holds. */
+    private static final int WRITES_IN_FLIGHT = 3;
 
     private synchronized IngestResult ingest(String dataset, BarSize barSize, Iterator<BarBatch> batches,
             List<QualityIssue> schemaIssues, LongConsumer progress) {
@@ -345,8 +363,19 @@ public final class BarStore implements AutoCloseable {
         long missingSessions = 0;
         long missingBars = 0;
         Map<TradingCalendar, Validator> validators = new LinkedHashMap<>();
+        // validation runs on this thread while one writer thread turns validated slices into Parquet
+        // files, their SHA-256 and replay caches, so that the two halves use both cores
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "amcp-store-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore inFlight = new Semaphore(WRITES_IN_FLIGHT);
+        List<Pending> pending = new ArrayList<>();
+        List<Path> caches = Collections.synchronizedList(new ArrayList<>());
         try {
             Files.createDirectories(staging);
+            DuckDBConnection writerConnection = writerConnection();
             int part = 0;
             while (batches.hasNext()) {
                 BarBatch batch = batches.next();
@@ -368,21 +397,33 @@ public final class BarStore implements AutoCloseable {
                         stop++;
                     }
                     Path file = staging.resolve("part-" + (part++) + ".parquet");
-                    long id = columns.put(r.time, r.open, r.high, r.low, r.close, r.volume, start, stop);
-                    try {
-                        execute("COPY (SELECT * FROM " + ColumnsFunction.NAME + "(" + id + ")) TO " + literal(file) + " " + PARQUET);
-                    } finally {
-                        columns.release(id);
-                    }
                     String key = Catalog.Dataset.key(batch.symbol(), year);
                     keySymbols.put(key, batch.symbol());
-                    staged.computeIfAbsent(key, k -> new ArrayList<>()).add(new Staged(file, stop - start, r.time[start], r.time[stop - 1]));
+                    long[][] cols = {r.time, r.open, r.high, r.low, r.close, r.volume};
+                    int from = start;
+                    int to = stop;
+                    inFlight.acquire();
+                    try {
+                        pending.add(new Pending(key, writer.submit(() -> {
+                            try {
+                                return writeSlice(writerConnection, dataset, file, cols, from, to, caches);
+                            } finally {
+                                inFlight.release();
+                            }
+                        })));
+                    } catch (RuntimeException ex) {
+                        inFlight.release();
+                        throw ex;
+                    }
                     rowsStored += stop - start;
                     start = stop;
                 }
                 if (progress != null) {
                     progress.accept(rowsRead);
                 }
+            }
+            for (Pending p : pending) {
+                staged.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(written(p.staged()));
             }
             List<PartitionInfo> partitions = new ArrayList<>();
             for (Map.Entry<String, List<Staged>> e : staged.entrySet()) {
@@ -393,29 +434,25 @@ public final class BarStore implements AutoCloseable {
                         StandardCharsets.UTF_8)).resolve("year=" + year).resolve("part-" + ingestId + ".parquet");
                 Files.createDirectories(target.getParent());
                 written.add(target);
-                long rows;
-                long first;
-                long last;
+                PartitionInfo info;
                 if (old == null && e.getValue().size() == 1) {
                     Staged s = e.getValue().get(0);
                     Files.move(s.file(), target, StandardCopyOption.ATOMIC_MOVE);
-                    rows = s.rows();
-                    first = s.first();
-                    last = s.last();
+                    info = new PartitionInfo(dataset, symbol, year, relative(target), s.rows(), s.first(), s.last(), s.bytes(),
+                            s.sha256());
                 } else {
+                    // a merged partition's replay cache is built from its Parquet file on first replay
                     List<Path> sources = new ArrayList<>();
                     if (old != null) {
                         sources.add(root.resolve(old.file()));
                         replaced.add(root.resolve(old.file()));
+                        replaced.add(replayFile(dataset, old.sha256()));
                     }
                     e.getValue().forEach(s -> sources.add(s.file()));
                     long[] stats = merge(sources, target);
-                    rows = stats[0];
-                    first = stats[1];
-                    last = stats[2];
+                    info = new PartitionInfo(dataset, symbol, year, relative(target), stats[0], stats[1], stats[2],
+                            Files.size(target), sha256(target));
                 }
-                PartitionInfo info = new PartitionInfo(dataset, symbol, year, relative(target), rows, first, last,
-                        Files.size(target), sha256(target));
                 d.partitions.put(e.getKey(), info);
                 partitions.add(info);
             }
@@ -443,7 +480,10 @@ public final class BarStore implements AutoCloseable {
             }
             deleteTree(staging);
             return new IngestResult(ingestId, rowsStored, partitions, report);
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (IOException | SQLException | RuntimeException | InterruptedException e) {
+            writer.shutdownNow();
+            awaitQuietly(writer);
+            written.addAll(caches);
             for (Path f : written) {
                 try {
                     Files.deleteIfExists(f);
@@ -452,11 +492,77 @@ public final class BarStore implements AutoCloseable {
                 }
             }
             deleteTree(staging);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             if (e instanceof RuntimeException re) {
                 throw re;
             }
             throw new IllegalStateException("ingest into '" + dataset + "' failed, nothing was changed: " + e.getMessage(), e);
+        } finally {
+            writer.shutdown();
         }
+    }
+
+    /**
+     * On the writer thread: one validated slice to a staged Parquet file (through {@code amcp_bars}),
+     * its SHA-256, and its replay cache.
+     */
+    private Staged writeSlice(DuckDBConnection writerConnection, String dataset, Path file, long[][] cols, int from, int to,
+            List<Path> caches) throws SQLException, IOException {
+        long id = columns.put(cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], from, to);
+        try (Statement st = writerConnection.createStatement()) {
+            st.execute("COPY (SELECT * FROM " + ColumnsFunction.NAME + "(" + id + ")) TO " + literal(file) + " " + PARQUET);
+        } finally {
+            columns.release(id);
+        }
+        String sha = sha256(file);
+        Path cache = replayFile(dataset, sha);
+        caches.add(cache);
+        ReplayCache.write(cache, cols, from, to);
+        return new Staged(file, to - from, cols[0][from], cols[0][to - 1], Files.size(file), sha);
+    }
+
+    /** The outcome of a writer task, its failure rethrown as the ingest's own. */
+    private static Staged written(Future<Staged> staged) throws IOException, SQLException, InterruptedException {
+        try {
+            return staged.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("writer failed: " + cause, cause);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the store's writer thread did not stop within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A second connection to the same in-memory database, used by the writer thread only. */
+    private DuckDBConnection writerConnection() throws SQLException {
+        if (writerConnection == null) {
+            writerConnection = connection.duplicate().unwrap(DuckDBConnection.class);
+        }
+        return writerConnection;
+    }
+
+    /** The replay cache of the partition file with SHA-256 {@code sha256} (named by content, so never stale). */
+    private Path replayFile(String dataset, String sha256) {
+        return root.resolve(dataset).resolve("replay").resolve(sha256 + ".cols");
     }
 
     /** Merges Parquet files into {@code target}, later files winning on equal times; returns rows, first, last. */
@@ -584,6 +690,124 @@ public final class BarStore implements AutoCloseable {
             throw new IllegalStateException("query " + q + " failed: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * Reads one symbol's stored bars ending in {@code [from, to)}, raw and at the stored bar size, for
+     * replay into a backtest: the fast path beside {@link #query}. Each partition is read from its
+     * replay cache ({@code <dataset>/replay/<sha256 of the Parquet file>.cols}, see docs/data-store.md),
+     * which ingest writes; a cache that is missing, truncated or fails its CRC32C is never used but
+     * rebuilt from the Parquet file first (counted by {@link #replayCacheRebuilds()}).
+     *
+     * <p>Unlike the other methods this one reads without holding the store's lock while the caches
+     * are intact, so a backtest can read the next symbol on one thread while it replays the current
+     * one on another.
+     *
+     * @throws IllegalArgumentException for an unknown dataset or an empty range
+     */
+    public BarSeries replay(String dataset, InstrumentId symbol, Instant from, Instant to) {
+        Objects.requireNonNull(symbol, "symbol");
+        long start = Clock.toNanos(Objects.requireNonNull(from, "from"));
+        long end = Clock.toNanos(Objects.requireNonNull(to, "to"));
+        if (start >= end) {
+            throw new IllegalArgumentException("to: must be after from (" + from + "), was " + to);
+        }
+        Catalog.Dataset d = requireDataset(dataset);
+        List<ReplayCache.Columns> parts = new ArrayList<>();
+        long total = 0;
+        for (PartitionInfo p : files(d, symbol, start, end)) {
+            ReplayCache.Columns c;
+            try {
+                c = ReplayCache.read(replayFile(dataset, p.sha256()), p.rows());
+                if (c == null) {
+                    c = rebuildReplayCache(p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the replay cache of " + p.file() + ": " + e.getMessage(), e);
+            }
+            parts.add(c);
+            total += c.size();
+        }
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("replay: " + total + " bars of " + symbol + " do not fit one series; narrow [from, to)");
+        }
+        long[][] out = new long[6][(int) total];
+        int n = 0;
+        for (ReplayCache.Columns c : parts) {
+            long[] t = c.time();
+            int lo = lowerBound(t, start);
+            int hi = lowerBound(t, end);
+            long[][] src = {c.time(), c.open(), c.high(), c.low(), c.close(), c.volume()};
+            for (int k = 0; k < 6; k++) {
+                System.arraycopy(src[k], lo, out[k], n, hi - lo);
+            }
+            n += hi - lo;
+        }
+        if (n != total) {
+            for (int k = 0; k < 6; k++) {
+                out[k] = Arrays.copyOf(out[k], n);
+            }
+        }
+        return new BarSeries(Instrument.infer(symbol), out[0], out[1], out[2], out[3], out[4], out[5]);
+    }
+
+    /** How many replay caches were found missing or damaged and rebuilt from Parquet since this store was opened. */
+    public long replayCacheRebuilds() {
+        return replayCacheRebuilds.get();
+    }
+
+    /** Total size of the replay cache files of {@code dataset}'s current partitions that exist. */
+    public long replayCacheBytes(String dataset) {
+        long bytes = 0;
+        for (PartitionInfo p : requireDataset(dataset).partitions.values()) {
+            Path f = replayFile(dataset, p.sha256());
+            try {
+                bytes += Files.isRegularFile(f) ? Files.size(f) : 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot size " + f + ": " + e.getMessage(), e);
+            }
+        }
+        return bytes;
+    }
+
+    private synchronized ReplayCache.Columns rebuildReplayCache(PartitionInfo p) throws IOException {
+        Path file = replayFile(p.dataset(), p.sha256());
+        ReplayCache.Columns c = ReplayCache.read(file, p.rows());
+        if (c != null) {
+            return c;
+        }
+        Columns rows;
+        try {
+            rows = read("SELECT ts, open, high, low, close, volume FROM read_parquet(" + fileList(List.of(p))
+                    + ") WHERE ts >= ? AND ts < ? ORDER BY ts", Long.MIN_VALUE, Long.MAX_VALUE, p.rows());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + p.file() + " to rebuild its replay cache: " + e.getMessage(), e);
+        }
+        if (rows.size != p.rows()) {
+            throw new IllegalStateException(p.file() + " holds " + rows.size + " rows, the catalog says " + p.rows()
+                    + "; run verify");
+        }
+        long[][] cols = {rows.time, rows.open, rows.high, rows.low, rows.close, rows.volume};
+        ReplayCache.write(file, cols, 0, rows.size);
+        replayCacheRebuilds.incrementAndGet();
+        return new ReplayCache.Columns(Arrays.copyOf(rows.time, rows.size), Arrays.copyOf(rows.open, rows.size),
+                Arrays.copyOf(rows.high, rows.size), Arrays.copyOf(rows.low, rows.size), Arrays.copyOf(rows.close, rows.size),
+                Arrays.copyOf(rows.volume, rows.size));
+    }
+
+    /** First index whose value is at least {@code key} in an ascending array. */
+    private static int lowerBound(long[] sorted, long key) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**
@@ -903,6 +1127,9 @@ public final class BarStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            if (writerConnection != null) {
+                writerConnection.close();
+            }
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot close DuckDB: " + e.getMessage(), e);

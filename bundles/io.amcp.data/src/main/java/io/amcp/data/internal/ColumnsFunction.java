@@ -74,8 +74,10 @@ public final class ColumnsFunction {
                             DuckDBWritableVector vector = out.vector(c);
                             long[] source = cursor.slice.columns[c];
                             int base = cursor.position;
-                            for (int j = 0; j < count; j++) {
-                                vector.setLong(j, source[base + j]);
+                            if (!VectorAccess.putLongs(vector, source, base, count)) {
+                                for (int j = 0; j < count; j++) {
+                                    vector.setLong(j, source[base + j]);
+                                }
                             }
                         }
                         cursor.position += count;
