@@ -6,8 +6,11 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * A WebSocket that reconnects after every loss with exponential {@link Backoff} until
  * {@link #stop()}. Every callback of its {@link Handler} runs on one thread (the {@code events}
  * executor given to the constructor), one whole message at a time and in order; the next message
- * is read only after the handler returned (back-pressure). Text and binary frames are both taken
- * as UTF-8 JSON text (Alpaca's trading stream sends JSON in binary frames).
+ * is read only after the handler returned (back-pressure). Binary frames go to
+ * {@link Handler#onMessage(Connection, byte[])}, which by default takes them as UTF-8 JSON text
+ * (Alpaca's trading stream sends JSON in binary frames); a MessagePack session overrides it.
  */
 public final class ReconnectingWebSocket {
 
@@ -30,8 +34,13 @@ public final class ReconnectingWebSocket {
         /** A connection opened (the first one or a reconnect). */
         void onOpen(Connection connection);
 
-        /** One complete message. */
+        /** One complete text message. */
         void onMessage(Connection connection, String message);
+
+        /** One complete binary message; by default taken as UTF-8 text and passed to {@link #onMessage(Connection, String)}. */
+        default void onMessage(Connection connection, byte[] message) {
+            onMessage(connection, new String(message, StandardCharsets.UTF_8));
+        }
 
         /** The connection was lost; a reconnect is scheduled unless the socket was stopped. */
         void onLost(String reason);
@@ -42,6 +51,9 @@ public final class ReconnectingWebSocket {
 
         /** Sends a text message (blocks the events thread until it is written). */
         void send(String text);
+
+        /** Sends a binary message (blocks the events thread until it is written). */
+        void send(byte[] binary);
 
         /** Declares the session usable (e.g. authenticated): the next loss starts backing off from the initial delay. */
         void healthy();
@@ -57,6 +69,7 @@ public final class ReconnectingWebSocket {
     private final Handler handler;
     private final ScheduledExecutorService events;
     private final String name;
+    private final Map<String, String> headers;
     private volatile boolean running;
     private int generation;
     private int attempt;
@@ -72,6 +85,24 @@ public final class ReconnectingWebSocket {
      */
     public ReconnectingWebSocket(HttpClient client, URI uri, Backoff backoff, Handler handler,
             ScheduledExecutorService events, String name) {
+        this(client, uri, backoff, handler, events, name, Map.of());
+    }
+
+    /**
+     * A socket whose upgrade requests carry {@code headers} as well (e.g. {@code Content-Type:
+     * application/msgpack} to ask Alpaca for MessagePack frames).
+     *
+     * @param client  HTTP client that opens the socket
+     * @param uri     {@code wss://...}
+     * @param backoff reconnect delays
+     * @param handler the session logic
+     * @param events  single-threaded executor every callback runs on
+     * @param name    for log lines
+     * @param headers extra headers of the upgrade request
+     */
+    public ReconnectingWebSocket(HttpClient client, URI uri, Backoff backoff, Handler handler,
+            ScheduledExecutorService events, String name, Map<String, String> headers) {
+        this.headers = Map.copyOf(headers);
         this.client = Objects.requireNonNull(client, "client");
         this.uri = Objects.requireNonNull(uri, "uri");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -108,7 +139,9 @@ public final class ReconnectingWebSocket {
             return;
         }
         int gen = ++generation;
-        client.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT).buildAsync(uri, new Listener(gen))
+        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT);
+        headers.forEach(builder::header);
+        builder.buildAsync(uri, new Listener(gen))
                 .whenComplete((ws, error) -> {
                     if (error != null) {
                         events.execute(() -> lost(gen, "connect to " + uri + " failed: " + rootMessage(error)));
@@ -164,8 +197,17 @@ public final class ReconnectingWebSocket {
 
         @Override
         public void send(String text) {
+            await(ws.sendText(text, true));
+        }
+
+        @Override
+        public void send(byte[] binary) {
+            await(ws.sendBinary(ByteBuffer.wrap(binary), true));
+        }
+
+        private void await(CompletableFuture<WebSocket> sent) {
             try {
-                ws.sendText(text, true).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
@@ -199,8 +241,9 @@ public final class ReconnectingWebSocket {
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             text.append(data);
             if (last) {
-                deliver(ws, text.toString());
+                String message = text.toString();
                 text.setLength(0);
+                deliver(ws, session -> handler.onMessage(session, message));
             } else {
                 ws.request(1);
             }
@@ -213,21 +256,22 @@ public final class ReconnectingWebSocket {
             data.get(bytes);
             binary.writeBytes(bytes);
             if (last) {
-                deliver(ws, binary.toString(StandardCharsets.UTF_8));
+                byte[] message = binary.toByteArray();
                 binary.reset();
+                deliver(ws, session -> handler.onMessage(session, message));
             } else {
                 ws.request(1);
             }
             return null;
         }
 
-        private void deliver(WebSocket ws, String message) {
+        private void deliver(WebSocket ws, Consumer<Connection> message) {
             events.execute(() -> {
                 if (gen != generation) {
                     return;
                 }
                 try {
-                    handler.onMessage(new Session(ws), message);
+                    message.accept(new Session(ws));
                 } catch (RuntimeException e) {
                     LOG.error("{} stream: message handling failed", name, e);
                 }

@@ -1,5 +1,6 @@
 package io.amcp.datasource.alpaca;
 
+import io.amcp.codec.msgpack.MessagePack;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -11,7 +12,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +27,12 @@ import java.util.function.Function;
  * A local stand-in for Alpaca on 127.0.0.1 (a real HTTP and WebSocket server, Vert.x): REST routes
  * answer with recorded payloads, the WebSocket endpoint greets, answers each client message through
  * a script, and can push messages or drop every connection (a server-side disconnect).
+ *
+ * <p>In {@link #msgpack(boolean) msgpack} mode the WebSocket speaks MessagePack as Alpaca's stream
+ * does for a client that sent {@code Content-Type: application/msgpack}: the recorded JSON payloads
+ * are re-encoded as MessagePack by io.amcp.codec's writer (every RFC 3339 {@code t} as the
+ * timestamp extension type, as Alpaca sends it) and sent in binary frames, and the client's binary
+ * frames are decoded from MessagePack and recorded (and scripted) as JSON text.
  */
 public final class FakeAlpacaServer implements AutoCloseable {
 
@@ -50,6 +59,9 @@ public final class FakeAlpacaServer implements AutoCloseable {
     private volatile List<String> greeting = List.of();
     private volatile BiFunction<ServerWebSocket, String, List<String>> script = (ws, m) -> List.of();
     private volatile boolean binary;
+    private volatile boolean msgpack;
+    private final List<String> upgradeContentTypes = new CopyOnWriteArrayList<>();
+    private final List<Boolean> receivedBinary = new CopyOnWriteArrayList<>();
 
     public FakeAlpacaServer() {
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0));
@@ -89,6 +101,21 @@ public final class FakeAlpacaServer implements AutoCloseable {
     /** Sends server messages as binary frames (Alpaca's trading stream does). */
     public void binaryFrames(boolean on) {
         binary = on;
+    }
+
+    /** Speaks MessagePack on the WebSocket (see the class comment). */
+    public void msgpack(boolean on) {
+        msgpack = on;
+    }
+
+    /** The {@code Content-Type} header of each WebSocket upgrade request ("" when absent), in order. */
+    public List<String> upgradeContentTypes() {
+        return new ArrayList<>(upgradeContentTypes);
+    }
+
+    /** For each received client message, whether it came in a binary frame. */
+    public List<Boolean> receivedBinary() {
+        return new ArrayList<>(receivedBinary);
     }
 
     /** Pushes a message to every open connection. */
@@ -150,9 +177,12 @@ public final class FakeAlpacaServer implements AutoCloseable {
     private void onSocket(ServerWebSocket ws) {
         sockets.add(ws);
         connectionsSeen.add(1);
+        String contentType = ws.headers().get("Content-Type");
+        upgradeContentTypes.add(contentType == null ? "" : contentType);
         ws.closeHandler(v -> sockets.remove(ws));
+        ws.frameHandler(frame -> receivedBinary.add(frame.isBinary()));
         ws.handler(frame -> {
-            String text = frame.toString(StandardCharsets.UTF_8);
+            String text = msgpack ? jsonOf(frame.getBytes()) : frame.toString(StandardCharsets.UTF_8);
             received.add(text);
             for (String answer : script.apply(ws, text)) {
                 write(ws, answer);
@@ -162,10 +192,42 @@ public final class FakeAlpacaServer implements AutoCloseable {
     }
 
     private void write(ServerWebSocket ws, String message) {
-        if (binary) {
+        if (msgpack) {
+            ws.writeBinaryMessage(Buffer.buffer(msgpackOf(message)));
+        } else if (binary) {
             ws.writeBinaryMessage(Buffer.buffer(message));
         } else {
             ws.writeTextMessage(message);
+        }
+    }
+
+    /** A JSON message re-encoded as MessagePack, every RFC 3339 {@code t} as a timestamp. */
+    public static byte[] msgpackOf(String json) {
+        try {
+            return MessagePack.encode(timestamps(AlpacaHttp.json().readValue(json, Object.class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object timestamps(Object tree) {
+        if (tree instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put((String) k, "t".equals(k) && v instanceof String s
+                    ? OffsetDateTime.parse(s).toInstant() : timestamps(v)));
+            return out;
+        } else if (tree instanceof List<?> list) {
+            return list.stream().map(FakeAlpacaServer::timestamps).toList();
+        }
+        return tree;
+    }
+
+    /** A MessagePack message as JSON text. */
+    public static String jsonOf(byte[] msgpack) {
+        try {
+            return AlpacaHttp.json().writeValueAsString(MessagePack.decode(msgpack));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

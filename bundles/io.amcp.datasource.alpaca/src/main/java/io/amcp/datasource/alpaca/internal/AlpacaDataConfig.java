@@ -21,6 +21,10 @@ public @interface AlpacaDataConfig {
     @AttributeDefinition(description = "Feed: iex (free plan) or sip (all US exchanges)")
     String feed() default "iex";
 
+    @AttributeDefinition(description = "Stream encoding: json (text frames) or msgpack (binary MessagePack frames, "
+            + "asked for with the Content-Type: application/msgpack upgrade header)")
+    String encoding() default "json";
+
     @AttributeDefinition(description = "Symbols whose minute bars are streamed, comma-separated")
     String bars() default "";
 

@@ -15,18 +15,20 @@ import java.util.Objects;
  * @param dataUrl    REST base URL
  * @param streamUrl  full stream URL, feed included
  * @param feed       iex or sip
+ * @param encoding   the stream's wire format
  * @param bars       symbols whose bars are streamed
  * @param quotes     symbols whose quotes are streamed
  * @param trades     symbols whose trades are streamed
  * @param backoff    reconnect delays
  * @param maxRetries 429 retries
  */
-record AlpacaDataSettings(URI dataUrl, URI streamUrl, String feed, List<InstrumentId> bars, List<InstrumentId> quotes,
-        List<InstrumentId> trades, Backoff backoff, int maxRetries) {
+record AlpacaDataSettings(URI dataUrl, URI streamUrl, String feed, StreamEncoding encoding, List<InstrumentId> bars,
+        List<InstrumentId> quotes, List<InstrumentId> trades, Backoff backoff, int maxRetries) {
 
     AlpacaDataSettings {
         Objects.requireNonNull(dataUrl, "dataUrl");
         Objects.requireNonNull(streamUrl, "streamUrl");
+        Objects.requireNonNull(encoding, "encoding");
         bars = List.copyOf(bars);
         quotes = List.copyOf(quotes);
         trades = List.copyOf(trades);
@@ -53,7 +55,8 @@ record AlpacaDataSettings(URI dataUrl, URI streamUrl, String feed, List<Instrume
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("reconnectInitialMillis/reconnectMaxMillis: " + e.getMessage(), e);
         }
-        return new AlpacaDataSettings(data, URI.create(stream + "/v2/" + feed), feed, symbols("bars", config.bars()),
+        StreamEncoding encoding = StreamEncoding.of("encoding", config.encoding());
+        return new AlpacaDataSettings(data, URI.create(stream + "/v2/" + feed), feed, encoding, symbols("bars", config.bars()),
                 symbols("quotes", config.quotes()), symbols("trades", config.trades()), backoff, config.maxRetries());
     }
 

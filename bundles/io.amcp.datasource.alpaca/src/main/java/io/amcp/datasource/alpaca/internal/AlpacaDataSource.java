@@ -141,7 +141,7 @@ public final class AlpacaDataSource implements DataSource {
         ReconnectingWebSocket[] self = new ReconnectingWebSocket[1];
         stream = new MarketDataStream(settings, credentials, rest, clock, sink, s -> status = s, () -> self[0].stop());
         socket = new ReconnectingWebSocket(http, settings.streamUrl(), settings.backoff(), stream, events,
-                "alpaca-data");
+                "alpaca-data", settings.encoding().upgradeHeaders());
         self[0] = socket;
         status = PluginStatus.offline("connecting to " + settings.streamUrl());
         socket.start();

@@ -10,6 +10,8 @@ import io.amcp.api.model.TradeTick;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.PluginStatus;
+import io.amcp.codec.msgpack.MessagePack;
+import io.amcp.codec.msgpack.MessagePackException;
 import io.amcp.datasource.alpaca.AlpacaCredentials;
 import io.amcp.datasource.alpaca.AlpacaHttp;
 import io.amcp.datasource.alpaca.AlpacaMarketData;
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The session logic of Alpaca's market-data stream ({@code /v2/iex} or {@code /v2/sip}):
  * {@code [{"T":"success","msg":"connected"}]} -> auth -> {@code authenticated} -> subscribe ->
- * {@code subscription}, then {@code b}/{@code q}/{@code t} messages into the sink.
+ * {@code subscription}, then {@code b}/{@code q}/{@code t} messages into the sink. The same
+ * messages travel as JSON text frames or, with {@code encoding=msgpack}, as MessagePack binary
+ * frames both ways.
  *
  * <p>After a reconnect the subscription is sent again and the minute bars and trades missed while
  * disconnected are fetched over REST and published before the stream's own; a bar whose start (a
@@ -86,6 +90,27 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
             LOG.warn("Alpaca stream: unreadable message ({})", e.getOriginalMessage());
             return;
         }
+        handleAll(connection, messages);
+    }
+
+    /** A binary frame: MessagePack in a msgpack session, else UTF-8 JSON. */
+    @Override
+    public void onMessage(Connection connection, byte[] message) {
+        if (settings.encoding() != StreamEncoding.MSGPACK) {
+            ReconnectingWebSocket.Handler.super.onMessage(connection, message);
+            return;
+        }
+        JsonNode messages;
+        try {
+            messages = MessagePackNodes.node(MessagePack.decode(message));
+        } catch (MessagePackException e) {
+            LOG.warn("Alpaca stream: unreadable message ({})", e.getMessage());
+            return;
+        }
+        handleAll(connection, messages);
+    }
+
+    private void handleAll(Connection connection, JsonNode messages) {
         for (JsonNode m : messages.isArray() ? messages : List.of(messages)) {
             handle(connection, m);
         }
@@ -108,13 +133,22 @@ final class MarketDataStream implements ReconnectingWebSocket.Handler {
         if ("connected".equals(msg)) {
             ObjectNode auth = AlpacaHttp.json().createObjectNode().put("action", "auth")
                     .put("key", credentials.keyId()).put("secret", credentials.secretKey());
-            connection.send(auth.toString());
+            send(connection, auth);
         } else if ("authenticated".equals(msg)) {
             ObjectNode subscribe = AlpacaHttp.json().createObjectNode().put("action", "subscribe");
             symbols(subscribe.putArray("trades"), settings.trades());
             symbols(subscribe.putArray("quotes"), settings.quotes());
             symbols(subscribe.putArray("bars"), settings.bars());
-            connection.send(subscribe.toString());
+            send(connection, subscribe);
+        }
+    }
+
+    /** A control message in the session's encoding. */
+    private void send(Connection connection, ObjectNode message) {
+        if (settings.encoding() == StreamEncoding.MSGPACK) {
+            connection.send(MessagePack.encode(AlpacaHttp.json().convertValue(message, Object.class)));
+        } else {
+            connection.send(message.toString());
         }
     }
 

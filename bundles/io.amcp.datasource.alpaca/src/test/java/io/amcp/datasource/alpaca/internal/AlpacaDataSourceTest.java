@@ -29,10 +29,15 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The stream session against a local WebSocket server that speaks Alpaca's protocol with recorded
- * messages: auth, subscribe, data, a server-side disconnect, resubscription and REST backfill.
+ * messages: auth, subscribe, data, a server-side disconnect, resubscription and REST backfill. The
+ * stream tests run once per encoding: for msgpack the local server replays the same recorded JSON
+ * payloads re-encoded as MessagePack by io.amcp.codec's writer ({@code t} as the timestamp
+ * extension type, as Alpaca sends it) in binary frames, and decodes the client's binary frames.
  */
 class AlpacaDataSourceTest {
 
@@ -87,8 +92,10 @@ class AlpacaDataSourceTest {
         server.close();
     }
 
-    private AlpacaDataSource source(AlpacaCredentials keys) {
-        AlpacaDataSettings settings = new AlpacaDataSettings(server.http(), server.ws("/v2/iex"), "iex", List.of(SPY),
+    private AlpacaDataSource source(AlpacaCredentials keys, StreamEncoding encoding) {
+        server.msgpack(encoding == StreamEncoding.MSGPACK);
+        AlpacaDataSettings settings = new AlpacaDataSettings(server.http(), server.ws("/v2/iex"), "iex", encoding,
+                List.of(SPY),
                 List.of(SPY), List.of(SPY), Backoff.of(Duration.ofMillis(20), Duration.ofMillis(200)), 2);
         source = new AlpacaDataSource(settings, keys, null, HttpClient.newHttpClient(), AT_LOSS);
         return source;
@@ -125,9 +132,10 @@ class AlpacaDataSourceTest {
         return server.received().stream().filter(m -> m.contains("\"subscribe\"")).count();
     }
 
-    @Test
-    void authenticatesSubscribesAndPublishesBarsQuotesAndTrades() throws Exception {
-        source(KEYS).start(sink);
+    @ParameterizedTest
+    @EnumSource(StreamEncoding.class)
+    void authenticatesSubscribesAndPublishesBarsQuotesAndTrades(StreamEncoding encoding) throws Exception {
+        source(KEYS, encoding).start(sink);
         await("subscription", () -> source.status().state() == PluginStatus.State.ONLINE);
 
         JsonNode auth = read(server.received().get(0));
@@ -139,6 +147,9 @@ class AlpacaDataSourceTest {
         assertThat(subscribe.path("bars").toString()).isEqualTo("[\"SPY\"]");
         assertThat(subscribe.path("quotes").toString()).isEqualTo("[\"SPY\"]");
         assertThat(subscribe.path("trades").toString()).isEqualTo("[\"SPY\"]");
+        boolean msgpack = encoding == StreamEncoding.MSGPACK;
+        assertThat(server.upgradeContentTypes()).containsExactly(msgpack ? "application/msgpack" : "");
+        assertThat(server.receivedBinary()).containsExactly(msgpack, msgpack);
 
         server.push(resource("stream-data-1915.json"));
         await("one bar, quote and trade", () -> !bars.isEmpty() && !quotes.isEmpty() && !trades.isEmpty());
@@ -153,11 +164,13 @@ class AlpacaDataSourceTest {
         assertThat(source.instruments()).extracting(i -> i.id().value()).containsExactly("SPY");
     }
 
-    @Test
-    void afterAServerDisconnectItReconnectsResubscribesAndBackfillsTheGapOnce() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StreamEncoding.class)
+    void afterAServerDisconnectItReconnectsResubscribesAndBackfillsTheGapOnce(StreamEncoding encoding)
+            throws Exception {
         server.route("GET", "/v2/stocks/bars", r -> Response.ok(resource("backfill-spy.json")));
         server.route("GET", "/v2/stocks/SPY/trades", r -> Response.ok(resource("trades-spy-gap.json")));
-        source(KEYS).start(sink);
+        source(KEYS, encoding).start(sink);
         await("subscription", () -> source.status().state() == PluginStatus.State.ONLINE);
         server.push(resource("stream-data-1915.json"));
         await("the 19:15 bar", () -> bars.size() == 1);
@@ -191,9 +204,10 @@ class AlpacaDataSourceTest {
         assertThat(source.status()).isEqualTo(PluginStatus.ONLINE);
     }
 
-    @Test
-    void failedAuthenticationStopsWithTheReasonAndDoesNotRetry() throws Exception {
-        source(AlpacaCredentials.of("PKWRONG", "nope")).start(sink);
+    @ParameterizedTest
+    @EnumSource(StreamEncoding.class)
+    void failedAuthenticationStopsWithTheReasonAndDoesNotRetry(StreamEncoding encoding) throws Exception {
+        source(AlpacaCredentials.of("PKWRONG", "nope"), encoding).start(sink);
         await("auth failure", () -> source.status().reason().contains("402"));
         await("socket stopped", () -> !source.socket().isRunning());
 
@@ -210,6 +224,10 @@ class AlpacaDataSourceTest {
                 .hasMessageStartingWith("bars:");
         assertThatThrownBy(() -> AlpacaDataSettings.of(config("iex", "SPY", "https://stream.data.alpaca.markets")))
                 .hasMessageStartingWith("streamUrl:");
+        assertThatThrownBy(() -> AlpacaDataSettings.of(config("iex", "SPY", "wss://stream.data.alpaca.markets", "protobuf")))
+                .hasMessage("encoding: expected json or msgpack, was 'protobuf'");
+        assertThat(AlpacaDataSettings.of(config("iex", "SPY", "wss://stream.data.alpaca.markets", " MsgPack")).encoding())
+                .isEqualTo(StreamEncoding.MSGPACK);
         AlpacaDataSettings ok = AlpacaDataSettings.of(config("sip", "spy, AAPL", "wss://stream.data.alpaca.markets/"));
         assertThat(ok.streamUrl()).hasToString("wss://stream.data.alpaca.markets/v2/sip");
         assertThat(ok.bars()).containsExactly(SPY, InstrumentId.of("AAPL"));
@@ -227,6 +245,10 @@ class AlpacaDataSourceTest {
     }
 
     private static AlpacaDataConfig config(String feed, String bars, String streamUrl) {
+        return config(feed, bars, streamUrl, "json");
+    }
+
+    private static AlpacaDataConfig config(String feed, String bars, String streamUrl, String encoding) {
         return new AlpacaDataConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -246,6 +268,11 @@ class AlpacaDataSourceTest {
             @Override
             public String feed() {
                 return feed;
+            }
+
+            @Override
+            public String encoding() {
+                return encoding;
             }
 
             @Override
