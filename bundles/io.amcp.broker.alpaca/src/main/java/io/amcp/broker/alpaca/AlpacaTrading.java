@@ -8,10 +8,12 @@ import io.amcp.api.model.Money;
 import io.amcp.api.model.Price;
 import io.amcp.api.model.Quantity;
 import io.amcp.api.order.OrderClass;
+import io.amcp.api.order.OrderStatus;
 import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.portfolio.AccountView;
 import io.amcp.api.portfolio.PositionView;
+import io.amcp.api.spi.BrokerStatement;
 import io.amcp.datasource.alpaca.AlpacaApiException;
 import io.amcp.datasource.alpaca.AlpacaHttp;
 import io.amcp.datasource.alpaca.AlpacaValues;
@@ -69,6 +71,52 @@ public final class AlpacaTrading {
                     money(p, "market_value"), Money.ZERO, money(p, "unrealized_pl")));
         }
         return out;
+    }
+
+    /**
+     * What Alpaca says the account holds, for the after-hours reconciliation: cash from
+     * {@code GET /v2/account}, signed positions from {@code GET /v2/positions}, and every order
+     * submitted after {@code ordersAfter} from {@code GET /v2/orders?status=all&nested=true} with its
+     * {@code filled_qty} and status ({@link AlpacaOrderStatus}; statuses without an OMS equivalent, such
+     * as {@code done_for_day}, count as ACCEPTED: still working). A bracket's or OTO's nested legs are
+     * listed under the ids the kernel gives them, {@code <id>-tp} for the limit leg and {@code <id>-sl}
+     * for the stop leg; an OCO's top-level order (Alpaca's take-profit limit) as {@code <id>-tp}.
+     *
+     * @throws AlpacaApiException when Alpaca refuses a request (401/403 keys, 429 after the retries)
+     */
+    public BrokerStatement statement(String brokerId, Instant ordersAfter) {
+        Money cash = money(http.get("/v2/account"), "cash");
+        Map<InstrumentId, Quantity> positions = new LinkedHashMap<>();
+        for (PositionView p : positions()) {
+            if (!p.quantity().isZero()) {
+                positions.merge(p.instrument(), p.quantity(), Quantity::plus);
+            }
+        }
+        Map<ClientOrderId, BrokerStatement.OrderState> orders = new LinkedHashMap<>();
+        for (JsonNode order : ordersSince(ordersAfter)) {
+            String clientId = AlpacaValues.text(order, "client_order_id");
+            if (clientId == null || clientId.isBlank()) {
+                continue;
+            }
+            ClientOrderId id = ClientOrderId.of(clientId);
+            boolean oco = "oco".equals(AlpacaValues.text(order, "order_class"));
+            orders.put(oco ? ClientOrderId.of(clientId + SubmitOrder.TAKE_PROFIT_SUFFIX) : id, orderState(order));
+            JsonNode legs = order.get("legs");
+            if (legs != null && legs.isArray()) {
+                for (JsonNode leg : legs) {
+                    String type = leg.path("type").asText(leg.path("order_type").asText());
+                    String suffix = type.equals("limit") ? SubmitOrder.TAKE_PROFIT_SUFFIX : SubmitOrder.STOP_LOSS_SUFFIX;
+                    orders.put(ClientOrderId.of(clientId + suffix), orderState(leg));
+                }
+            }
+        }
+        return BrokerStatement.of(brokerId, orders, positions, cash);
+    }
+
+    private static BrokerStatement.OrderState orderState(JsonNode order) {
+        OrderStatus status = AlpacaOrderStatus.toOms(AlpacaValues.text(order, "status")).orElse(OrderStatus.ACCEPTED);
+        Quantity filled = order.hasNonNull("filled_qty") ? Quantity.ofRaw(AlpacaValues.raw(order, "filled_qty")) : Quantity.ZERO;
+        return BrokerStatement.OrderState.of(status, filled);
     }
 
     /** Places an order ({@code POST /v2/orders}); returns Alpaca's order object (with {@code legs}). */

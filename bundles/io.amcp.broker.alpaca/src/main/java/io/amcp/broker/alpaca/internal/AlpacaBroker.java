@@ -11,6 +11,8 @@ import io.amcp.api.portfolio.AccountView;
 import io.amcp.api.portfolio.PositionView;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.BrokerListener;
+import io.amcp.api.spi.BrokerStatement;
+import io.amcp.api.spi.BrokerStatementSource;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.CredentialStore;
 import io.amcp.api.spi.PluginStatus;
@@ -21,8 +23,8 @@ import io.amcp.datasource.alpaca.AlpacaCredentials;
 import io.amcp.datasource.alpaca.AlpacaHttp;
 import io.amcp.datasource.alpaca.AlpacaValues;
 import io.amcp.datasource.alpaca.Backoff;
-import io.amcp.datasource.alpaca.ReconnectingWebSocket;
 import io.amcp.datasource.alpaca.ReconnectingWebSocket.Connection;
+import io.amcp.datasource.alpaca.ReconnectingWebSocket;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,11 +61,14 @@ import org.slf4j.LoggerFactory;
  * made while disconnected is reported, and a fill reported both by REST and by the stream is
  * reported once. All Alpaca I/O and all listener calls run on the connector's one events thread;
  * {@link #submit}, {@link #cancel} and {@link #replace} only enqueue and return at once.
+ *
+ * <p>It is also the account's {@link BrokerStatementSource}: Alpaca's cash, positions and the orders of
+ * the last {@code statementLookbackDays} days, read over REST when the reconciliation asks.
  */
-@Component(service = BrokerConnector.class, configurationPid = "io.amcp.broker.alpaca",
+@Component(service = {BrokerConnector.class, BrokerStatementSource.class}, configurationPid = "io.amcp.broker.alpaca",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = AlpacaBrokerConfig.class)
-public final class AlpacaBroker implements BrokerConnector {
+public final class AlpacaBroker implements BrokerConnector, BrokerStatementSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaBroker.class);
     private static final String TRADE_UPDATES = "trade_updates";
@@ -75,6 +80,7 @@ public final class AlpacaBroker implements BrokerConnector {
     private final URI streamUrl;
     private final Backoff backoff;
     private final Clock clock;
+    private final Duration statementLookback;
     private final ScheduledThreadPoolExecutor events;
     private final VenueOrders orders;
     private volatile PluginStatus status;
@@ -90,19 +96,28 @@ public final class AlpacaBroker implements BrokerConnector {
         this(tradingOrNull(config, credentialStore), streamUrlOrNull(config),
                 Backoff.of(Duration.ofMillis(Math.max(1, config.reconnectInitialMillis())),
                         Duration.ofMillis(Math.max(Math.max(1, config.reconnectInitialMillis()), config.reconnectMaxMillis()))),
-                clock, problem(config, credentialStore));
+                clock, lookback(config.statementLookbackDays()), problem(config, credentialStore));
     }
 
-    /** A connector over {@code trading}, listening on {@code streamUrl}. */
+    /** A connector over {@code trading}, listening on {@code streamUrl}; statements cover a week of orders. */
     AlpacaBroker(AlpacaTrading trading, URI streamUrl, Backoff backoff, Clock clock) {
-        this(trading, streamUrl, backoff, clock, null);
+        this(trading, streamUrl, backoff, clock, Duration.ofDays(7), null);
     }
 
-    private AlpacaBroker(AlpacaTrading trading, URI streamUrl, Backoff backoff, Clock clock, String problem) {
+    private static Duration lookback(int days) {
+        if (days <= 0) {
+            throw new IllegalArgumentException("statementLookbackDays: must be positive, was " + days);
+        }
+        return Duration.ofDays(days);
+    }
+
+    private AlpacaBroker(AlpacaTrading trading, URI streamUrl, Backoff backoff, Clock clock, Duration statementLookback,
+            String problem) {
         this.trading = trading;
         this.streamUrl = streamUrl;
         this.backoff = backoff;
         this.clock = clock;
+        this.statementLookback = statementLookback;
         this.problem = problem;
         this.orders = new VenueOrders(clock::nanos);
         this.status = PluginStatus.offline(problem != null ? problem : "not connected");
@@ -257,6 +272,23 @@ public final class AlpacaBroker implements BrokerConnector {
     public List<PositionView> positions() {
         requireUsable();
         return trading.positions();
+    }
+
+    @Override
+    public String brokerId() {
+        return id();
+    }
+
+    /**
+     * Alpaca's statement: cash, positions, and the orders submitted in the lookback window (blocking
+     * REST calls; not for the kernel thread).
+     *
+     * @throws IllegalStateException when the connector is offline for want of keys or configuration
+     */
+    @Override
+    public BrokerStatement statement() {
+        requireUsable();
+        return trading.statement(id(), clock.instant().minus(statementLookback));
     }
 
     private void requireUsable() {

@@ -26,4 +26,8 @@ public @interface AlpacaBrokerConfig {
 
     @AttributeDefinition(description = "Retries of a rate-limited (429) request before giving up")
     int maxRetries() default 5;
+
+    @AttributeDefinition(description = "The broker statement for the reconciliation lists the orders submitted in "
+            + "this many past days")
+    int statementLookbackDays() default 7;
 }

@@ -451,6 +451,11 @@ class AlpacaBrokerTest {
             public int maxRetries() {
                 return 0;
             }
+
+            @Override
+            public int statementLookbackDays() {
+                return 7;
+            }
         };
         AlpacaBroker keyless = new AlpacaBroker(config, () -> Clock.toNanos(NOW), name -> java.util.Optional.empty());
         try {
