@@ -2,13 +2,18 @@ package io.amcp.ai.models.internal;
 
 import io.amcp.ai.models.Classifier;
 import io.amcp.ai.models.WeightedEnsemble;
+import io.amcp.ai.models.XGBoostModel;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Binary form of the models implemented in plain Java: a kind name, then the model's fields. */
+/**
+ * Binary form of the models implemented in plain Java, and of XGBoost models: a kind name, then the
+ * model's fields (for XGBoost, its feature and class counts, importances and XGBoost's own UBJSON
+ * model bytes).
+ */
 public final class NativeCodec {
 
     private NativeCodec() {
@@ -19,7 +24,8 @@ public final class NativeCodec {
         if (model instanceof WeightedEnsemble e) {
             return e.members().stream().allMatch(NativeCodec::supports);
         }
-        return model instanceof RandomForestModel || model instanceof BoostedTreesModel || model instanceof LinearModel;
+        return model instanceof RandomForestModel || model instanceof BoostedTreesModel || model instanceof LinearModel
+                || model instanceof SvmModel || model instanceof XGBoostModel;
     }
 
     public static void write(Classifier model, DataOutputStream out) throws IOException {
@@ -30,6 +36,15 @@ public final class NativeCodec {
             m.write(out);
         } else if (model instanceof LinearModel m) {
             m.write(out);
+        } else if (model instanceof SvmModel m) {
+            m.write(out);
+        } else if (model instanceof XGBoostModel m) {
+            out.writeInt(m.features());
+            out.writeInt(m.classes());
+            Models.writeArray(out, m.featureImportance());
+            byte[] bytes = m.modelBytes();
+            out.writeInt(bytes.length);
+            out.write(bytes);
         } else if (model instanceof WeightedEnsemble e) {
             out.writeInt(e.members().size());
             Models.writeArray(out, e.weights());
@@ -51,6 +66,15 @@ public final class NativeCodec {
                 return BoostedTreesModel.read(in);
             case LinearModel.KIND:
                 return LinearModel.read(in);
+            case SvmModel.KIND:
+                return SvmModel.read(in);
+            case XGBoostModel.KIND:
+                int features = in.readInt();
+                int classes = in.readInt();
+                double[] importance = Models.readArray(in);
+                byte[] bytes = new byte[Models.checkCount(in.readInt(), "model bytes")];
+                in.readFully(bytes);
+                return new XGBoostModel(bytes, features, classes, importance);
             case WeightedEnsemble.KIND:
                 int n = Models.checkCount(in.readInt(), "members");
                 double[] weights = Models.readArray(in);
