@@ -36,6 +36,7 @@ import io.amcp.api.spi.RiskContext;
 import io.amcp.api.spi.RiskDecision;
 import io.amcp.api.spi.RiskRule;
 import io.amcp.api.spi.Strategy;
+import io.amcp.api.spi.StrategyOwnershipGate;
 import io.amcp.api.spi.TimerHandle;
 import io.amcp.api.spi.TradingNode;
 import io.amcp.core.journal.Journal;
@@ -137,6 +138,14 @@ public final class Kernel implements TradingNode {
     private final LoopMetrics metrics = new LoopMetrics();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final RiskView riskView = new RiskView();
+    /** Cluster strategy ownership, if bound; null: every strategy is local. */
+    private volatile StrategyOwnershipGate ownership;
+    /** The route in front of each venue added (the venue itself, or the fence in front of it). */
+    private final Map<BrokerConnector, BrokerConnector> routes = new ConcurrentHashMap<>();
+    /** Strategies this node owns now, with their epochs (kernel thread). */
+    private final Map<StrategyId, Long> ownedEpochs = new HashMap<>();
+    /** Orders recovered on a gain that came before the strategy was added (kernel thread). */
+    private final Map<StrategyId, List<SubmitOrder>> recoveredOnGain = new HashMap<>();
 
     private volatile Thread kernelThread;
     private volatile boolean running;
@@ -203,9 +212,12 @@ public final class Kernel implements TradingNode {
      * Orders the OMS holds open (after a restart) are reconciled with it at once.
      */
     public void addBroker(BrokerConnector broker) {
-        router.add(broker);
-        broker.connect(this::post);
-        execute(() -> reconcile(broker));
+        StrategyOwnershipGate gate = ownership;
+        BrokerConnector route = gate == null ? broker : new GatedRoute(broker, gate.fence(broker), gate);
+        routes.put(broker, route);
+        router.add(route);
+        route.connect(this::post);
+        execute(() -> reconcile(route));
     }
 
     /**
@@ -245,8 +257,123 @@ public final class Kernel implements TradingNode {
     }
 
     public void removeBroker(BrokerConnector broker) {
-        router.remove(broker);
+        BrokerConnector route = routes.remove(broker);
+        router.remove(route == null ? broker : route);
         broker.disconnect();
+    }
+
+    // ------------------------------------------------------------------ cluster ownership
+
+    /**
+     * Runs strategies under cluster ownership (call once, before brokers and strategies are added):
+     * a strategy added to this kernel waits in standby until this node owns it; on a gain the kernel
+     * recovers its orders from the cluster and the venue and starts it; on a loss it stops it at once
+     * and leaves its orders to the new owner. Orders of owned strategies take the gate's ids and go out
+     * through its fence.
+     */
+    public void bindOwnership(StrategyOwnershipGate gate) {
+        if (this.ownership != null) {
+            throw new IllegalStateException("ownership: a gate is already bound");
+        }
+        this.ownership = Objects.requireNonNull(gate, "gate");
+        gate.addListener(new StrategyOwnershipGate.Listener() {
+            @Override
+            public void gained(StrategyId strategy, long epoch) {
+                List<SubmitOrder> orders;
+                try {
+                    orders = gate.recover(strategy, epoch);
+                } catch (IllegalStateException e) {
+                    LOG.warn("strategy {} gained at epoch {} but not recovered ({}); it stays in standby", strategy,
+                            epoch, e.getMessage());
+                    return;
+                }
+                execute(() -> ownershipGained(strategy, epoch, orders));
+            }
+
+            @Override
+            public void lost(StrategyId strategy, long epoch, String reason) {
+                execute(() -> ownershipLost(strategy, epoch, reason));
+            }
+        });
+    }
+
+    /** The client order id of a strategy's {@code sequence}-th order: the gate's scheme, or {@code <id>-<n>}. */
+    ClientOrderId strategyOrderId(StrategyId strategy, long sequence) {
+        StrategyOwnershipGate gate = ownership;
+        return gate == null ? ClientOrderId.of(strategy.value() + "-" + sequence) : gate.orderId(strategy, sequence);
+    }
+
+    private void ownershipGained(StrategyId strategy, long epoch, List<SubmitOrder> recovered) {
+        StrategyOwnershipGate gate = ownership;
+        if (gate.epoch(strategy).orElse(-1) != epoch) {
+            LOG.info("strategy {}: gain at epoch {} is already stale", strategy, epoch);
+            return;
+        }
+        ownedEpochs.put(strategy, epoch);
+        StrategySlot slot = strategies.get(strategy);
+        if (slot == null) {
+            recoveredOnGain.put(strategy, recovered);
+            return;
+        }
+        activate(slot, epoch, recovered);
+    }
+
+    /**
+     * Rebuilds a gained strategy's orders and positions, then starts it: orders the cluster knows and
+     * this OMS does not are recorded, every open order of the strategy is reconciled with the venues
+     * (which re-send their accepts and fills), and orders no venue ever received are rejected here
+     * (the former owner never sent them; the strategy decides afresh).
+     */
+    private void activate(StrategySlot slot, long epoch, List<SubmitOrder> recovered) {
+        StrategyId strategy = slot.strategyId();
+        StrategyOwnershipGate gate = ownership;
+        long now = clock.nanos();
+        long lastSequence = 0;
+        for (SubmitOrder o : recovered) {
+            lastSequence = Math.max(lastSequence, gate.sequenceOf(o.clientOrderId()));
+            if (!oms.contains(o.clientOrderId())) {
+                record(new OrderSubmitted(o.clientOrderId(), strategy, o, null, false, now));
+            }
+        }
+        for (OrderView o : oms.all()) {
+            if (strategy.equals(o.strategyId())) {
+                lastSequence = Math.max(lastSequence, gate.sequenceOf(o.clientOrderId()));
+            }
+        }
+        List<ClientOrderId> open = oms.open(strategy).stream().map(OrderView::clientOrderId).toList();
+        if (!open.isEmpty()) {
+            Set<ClientOrderId> unknown = new HashSet<>(open);
+            for (BrokerConnector route : routes.values()) {
+                unknown.retainAll(route.resend(open));
+            }
+            drainPending();
+            if (routes.isEmpty()) {
+                unknown.clear();
+            }
+            for (ClientOrderId id : unknown) {
+                if (oms.status(id) == OrderStatus.NEW) {
+                    onOrderEvent(new OrderRejected(id, "no venue received it before ownership moved", now));
+                }
+            }
+        }
+        slot.activate(lastSequence);
+        LOG.info("strategy {} owned at epoch {}: {} orders recovered, {} open, started", strategy, epoch,
+                recovered.size(), open.size());
+    }
+
+    private void ownershipLost(StrategyId strategy, long epoch, String reason) {
+        Long owned = ownedEpochs.get(strategy);
+        if (owned == null || owned != epoch) {
+            return;
+        }
+        ownedEpochs.remove(strategy);
+        recoveredOnGain.remove(strategy);
+        StrategySlot slot = strategies.get(strategy);
+        if (slot != null) {
+            slot.standby("ownership lost at epoch " + epoch + ": " + reason);
+            LOG.warn("strategy {} stopped: ownership lost at epoch {} ({}); its orders are left to the new owner",
+                    strategy, epoch, reason);
+        }
     }
 
     /** Adds a sink that sees market data before the strategies (the paper exchange's matching). */
@@ -996,6 +1123,18 @@ public final class Kernel implements TradingNode {
             if (slot == null) {
                 slot = new StrategySlot(this, strategy, bookOf(id));
                 strategies.put(id, slot);
+                StrategyOwnershipGate gate = ownership;
+                if (gate != null) {
+                    slot.standbyFromTheStart();
+                    List<SubmitOrder> recovered = recoveredOnGain.remove(id);
+                    Long epoch = ownedEpochs.get(id);
+                    if (recovered != null && epoch != null) {
+                        activate(slot, epoch, recovered);
+                    }
+                    gate.register(id);
+                    LOG.info("strategy {} added under cluster ownership: {}", id, slot.state());
+                    return;
+                }
                 slot.start();
                 LOG.info("strategy {} started ({} {})", id, strategy.getClass().getName(),
                         versionOf(strategy.getClass()));
@@ -1485,6 +1624,63 @@ public final class Kernel implements TradingNode {
         @Override
         public long eventsProcessed() {
             return eventsProcessed;
+        }
+    }
+
+    /**
+     * A venue under cluster ownership: orders of strategies (ids in the gate's scheme) go through the
+     * fence, other orders (manual, risk) straight to the venue; the venue's events come back through
+     * the fence, which also reports the orders it refuses.
+     */
+    private static final class GatedRoute implements BrokerConnector {
+        private final BrokerConnector venue;
+        private final BrokerConnector fence;
+        private final StrategyOwnershipGate gate;
+
+        GatedRoute(BrokerConnector venue, BrokerConnector fence, StrategyOwnershipGate gate) {
+            this.venue = venue;
+            this.fence = fence;
+            this.gate = gate;
+        }
+
+        @Override
+        public String id() {
+            return venue.id();
+        }
+
+        @Override
+        public void connect(io.amcp.api.spi.BrokerListener listener) {
+            fence.connect(listener);
+        }
+
+        @Override
+        public void disconnect() {
+            fence.disconnect();
+        }
+
+        @Override
+        public void submit(SubmitOrder order) {
+            (gate.sequenceOf(order.clientOrderId()) > 0 ? fence : venue).submit(order);
+        }
+
+        @Override
+        public void cancel(ClientOrderId clientOrderId) {
+            venue.cancel(clientOrderId);
+        }
+
+        @Override
+        public void replace(ReplaceOrder replace) {
+            venue.replace(replace);
+        }
+
+        @Override
+        public io.amcp.api.spi.PluginStatus status() {
+            return venue.status();
+        }
+
+        @Override
+        public Set<ClientOrderId> resend(java.util.Collection<ClientOrderId> clientOrderIds) {
+            return venue.resend(clientOrderIds);
         }
     }
 

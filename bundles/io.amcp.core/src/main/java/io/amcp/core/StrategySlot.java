@@ -35,12 +35,13 @@ import java.util.List;
  * instance's service went away; every event for it is held, in order, until a new instance with the
  * same id arrives and gets them after {@code restore}, so nothing is lost or seen twice); FAILED
  * (threw or blocked; gets nothing more); STOPPED (stopped by an operator, or no new version came
- * within the hold limit).
+ * within the hold limit); STANDBY (under cluster ownership, another node runs it: not started, gets
+ * nothing, its orders are left alone).
  */
 final class StrategySlot implements StrategyContext {
 
     /** Lifecycle states, as shown by {@code amcp:strategy-list} and the API. */
-    enum State { RUNNING, PAUSED, SWAPPING, FAILED, STOPPED }
+    enum State { RUNNING, PAUSED, SWAPPING, FAILED, STOPPED, STANDBY }
 
     /** The current instance; replaced by a hot swap (kernel thread only). */
     Strategy strategy;
@@ -102,12 +103,43 @@ final class StrategySlot implements StrategyContext {
         if (state == State.STOPPED) {
             return;
         }
-        if (state != State.SWAPPING && state != State.FAILED) {
+        if (state != State.SWAPPING && state != State.FAILED && state != State.STANDBY) {
             quiesce();
         }
         held = null;
         state = State.STOPPED;
         reason = why;
+    }
+
+    /** Puts a slot this node does not own (yet) in standby, before it ever started. */
+    void standbyFromTheStart() {
+        state = State.STANDBY;
+        reason = "owned by another node";
+    }
+
+    /** Ownership was lost: the instance stops at once (snapshot, timers, onStop); its orders stay as they are. */
+    void standby(String why) {
+        if (state == State.STANDBY) {
+            return;
+        }
+        if (state == State.RUNNING || state == State.PAUSED) {
+            quiesce();
+        }
+        held = null;
+        state = State.STANDBY;
+        reason = why;
+    }
+
+    /** Ownership was gained: the slot starts (from its last snapshot, if any) with ids after {@code lastSequence}. */
+    void activate(long lastSequence) {
+        if (state != State.STANDBY) {
+            return;
+        }
+        nextOrderNumber = Math.max(nextOrderNumber, lastSequence + 1);
+        if (lastState != null && !invoke("restore", () -> strategy.restore(lastState))) {
+            return;
+        }
+        start();
     }
 
     /** Restarts a stopped or failed slot with its current instance and last good state. */
@@ -149,6 +181,11 @@ final class StrategySlot implements StrategyContext {
      * hand it the events held since the old one left, in order.
      */
     void swapIn(Strategy next) {
+        if (state == State.STANDBY) {
+            strategy = next;
+            swaps++;
+            return;
+        }
         if (state == State.RUNNING || state == State.PAUSED) {
             beginSwap();
         }
@@ -226,7 +263,7 @@ final class StrategySlot implements StrategyContext {
             hold(event);
             return;
         }
-        if (state == State.FAILED || state == State.STOPPED) {
+        if (state == State.FAILED || state == State.STOPPED || state == State.STANDBY) {
             return;
         }
         invoke("onOrderEvent", () -> strategy.onOrderEvent(event));
@@ -289,7 +326,7 @@ final class StrategySlot implements StrategyContext {
     private ClientOrderId nextClientOrderId() {
         ClientOrderId candidate;
         do {
-            candidate = ClientOrderId.of(id.value() + "-" + nextOrderNumber++);
+            candidate = kernel.strategyOrderId(id, nextOrderNumber++);
         } while (kernel.hasOrder(candidate));
         return candidate;
     }

@@ -16,6 +16,7 @@ import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.RiskRule;
 import io.amcp.api.spi.Strategy;
+import io.amcp.api.spi.StrategyOwnershipGate;
 import io.amcp.api.spi.TradingNode;
 import io.amcp.core.Kernel;
 import io.amcp.core.KernelListener;
@@ -43,6 +44,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,8 +66,14 @@ public final class KernelComponent {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final Map<OrderEventListener, KernelListener> orderTaps = new ConcurrentHashMap<>();
 
+    /**
+     * @param ownership cluster strategy ownership (the {@code io.amcp.cluster} feature), or null: then
+     *                  every strategy runs here, as on a single node
+     */
     @Activate
-    public KernelComponent(BundleContext context, KernelConfig config) {
+    public KernelComponent(BundleContext context, KernelConfig config,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            StrategyOwnershipGate ownership) {
         Clock clock = "wall".equalsIgnoreCase(config.clock()) ? new SystemClock() : new SimulatedClock(0);
         String dir = config.journalDirectory().isBlank()
                 ? System.getProperty("karaf.data", "data") + "/journal" : config.journalDirectory();
@@ -102,11 +110,17 @@ public final class KernelComponent {
         });
         int replayed = kernel.recover();
         LOG.info("kernel recovered {} journal entries from {}", replayed, journal.file());
+        if (ownership != null) {
+            kernel.bindOwnership(ownership);
+            LOG.info("strategies run under cluster ownership");
+        }
         kernel.start("amcp-kernel");
         registrations.add(context.registerService(Clock.class, clock, null));
         registrations.add(context.registerService(TradingNode.class, kernel, null));
         registrations.add(context.registerService(KillSwitch.class, kernel.killSwitch(), null));
         registrations.add(context.registerService(KernelMetrics.class, kernel.metrics(), null));
+        // the kernel itself, for maintenance (Kernel.compactJournal) by the daily operations job
+        registrations.add(context.registerService(Kernel.class, kernel, null));
     }
 
     @Deactivate

@@ -1,0 +1,274 @@
+package io.amcp.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.amcp.api.model.Bar;
+import io.amcp.api.model.ClientOrderId;
+import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Money;
+import io.amcp.api.model.Quantity;
+import io.amcp.api.model.Side;
+import io.amcp.api.model.StrategyId;
+import io.amcp.api.order.OrderRejected;
+import io.amcp.api.order.OrderStatus;
+import io.amcp.api.order.OrderView;
+import io.amcp.api.order.SubmitOrder;
+import io.amcp.api.spi.BrokerConnector;
+import io.amcp.api.spi.BrokerListener;
+import io.amcp.api.spi.Strategy;
+import io.amcp.api.spi.StrategyContext;
+import io.amcp.api.spi.StrategyOwnershipGate;
+import io.amcp.api.spi.TradingNode.StrategyInfo;
+import io.amcp.api.model.Price;
+import io.amcp.api.order.ReplaceOrder;
+import io.amcp.core.journal.Journal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kernel under a strategy ownership gate (an in-memory gate standing in for the cluster, whose
+ * real one is tested with three JVMs in io.amcp.cluster): standby until owned, recovery of the former
+ * owner's orders on a gain, ids in the gate's scheme through its fence, and a stop without cancels on
+ * a loss.
+ */
+class OwnershipGateTest {
+
+    private static final InstrumentId AAPL = InstrumentId.of("AAPL");
+    private static final StrategyId S = StrategyId.of("s1");
+    private static final long T0 = 1_709_564_400_000_000_000L;
+
+    /** Buys 1 on every bar. */
+    static final class EveryBar implements Strategy {
+        StrategyContext ctx;
+        int bars;
+
+        @Override
+        public StrategyId id() {
+            return S;
+        }
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+            ctx.subscribe(AAPL);
+        }
+
+        @Override
+        public void onBar(Bar bar) {
+            bars++;
+            ctx.submit(SubmitOrder.limit(AAPL, Side.BUY, Quantity.of(1), Price.of("1")));
+        }
+    }
+
+    /** Ownership by hand: {@link #gain} and {@link #lose} call the listener synchronously. */
+    static final class HandGate implements StrategyOwnershipGate {
+        final Map<StrategyId, Long> epochs = new HashMap<>();
+        final List<StrategyId> registered = new ArrayList<>();
+        final List<SubmitOrder> clusterOrders = new ArrayList<>();
+        final List<String> fenced = new ArrayList<>();
+        Listener listener;
+
+        void gain(StrategyId s, long epoch) {
+            epochs.put(s, epoch);
+            listener.gained(s, epoch);
+        }
+
+        void lose(StrategyId s) {
+            long epoch = epochs.remove(s);
+            listener.lost(s, epoch, "lease expired");
+        }
+
+        @Override
+        public void register(StrategyId strategy) {
+            registered.add(strategy);
+        }
+
+        @Override
+        public OptionalLong epoch(StrategyId strategy) {
+            Long e = epochs.get(strategy);
+            return e == null ? OptionalLong.empty() : OptionalLong.of(e);
+        }
+
+        @Override
+        public ClientOrderId orderId(StrategyId strategy, long sequence) {
+            return ClientOrderId.of(strategy.value() + ":" + sequence);
+        }
+
+        @Override
+        public long sequenceOf(ClientOrderId id) {
+            int colon = id.value().lastIndexOf(':');
+            return colon < 0 ? 0 : Long.parseLong(id.value().substring(colon + 1));
+        }
+
+        @Override
+        public BrokerConnector fence(BrokerConnector venue) {
+            HandGate gate = this;
+            return new BrokerConnector() {
+                BrokerListener l;
+
+                @Override
+                public String id() {
+                    return venue.id();
+                }
+
+                @Override
+                public void connect(BrokerListener listener) {
+                    l = listener;
+                    venue.connect(listener);
+                }
+
+                @Override
+                public void disconnect() {
+                    venue.disconnect();
+                }
+
+                @Override
+                public void submit(SubmitOrder order) {
+                    StrategyId owner = StrategyId.of(order.clientOrderId().value().split(":")[0]);
+                    if (gate.epoch(owner).isEmpty()) {
+                        l.onOrderEvent(new OrderRejected(order.clientOrderId(), "fenced: not owned", 0));
+                        return;
+                    }
+                    fenced.add(order.clientOrderId().value() + "@" + gate.epoch(owner).getAsLong());
+                    venue.submit(order);
+                }
+
+                @Override
+                public void cancel(ClientOrderId id) {
+                    venue.cancel(id);
+                }
+
+                @Override
+                public void replace(ReplaceOrder replace) {
+                    venue.replace(replace);
+                }
+
+                @Override
+                public Set<ClientOrderId> resend(Collection<ClientOrderId> ids) {
+                    return venue.resend(ids);
+                }
+            };
+        }
+
+        @Override
+        public List<SubmitOrder> recover(StrategyId strategy, long epoch) {
+            return List.copyOf(clusterOrders);
+        }
+
+        @Override
+        public void addListener(Listener l) {
+            listener = l;
+        }
+
+        @Override
+        public void removeListener(Listener l) {
+            listener = null;
+        }
+    }
+
+    /** Accepts everything; knows the orders given to it, by id. */
+    static final class KnowingVenue implements BrokerConnector {
+        final Set<ClientOrderId> known = new java.util.HashSet<>();
+        final List<SubmitOrder> received = new ArrayList<>();
+        BrokerListener listener;
+
+        @Override
+        public String id() {
+            return "knowing";
+        }
+
+        @Override
+        public void connect(BrokerListener l) {
+            listener = l;
+        }
+
+        @Override
+        public void disconnect() {
+        }
+
+        @Override
+        public void submit(SubmitOrder order) {
+            known.add(order.clientOrderId());
+            received.add(order);
+            listener.onOrderEvent(new io.amcp.api.order.OrderAccepted(order.clientOrderId(),
+                    io.amcp.api.model.OrderId.of("v" + received.size()), 0));
+        }
+
+        @Override
+        public void cancel(ClientOrderId id) {
+            throw new UnsupportedOperationException("no cancels expected");
+        }
+
+        @Override
+        public void replace(ReplaceOrder replace) {
+            throw new UnsupportedOperationException("no replaces expected");
+        }
+
+        @Override
+        public Set<ClientOrderId> resend(Collection<ClientOrderId> ids) {
+            Set<ClientOrderId> unknown = new java.util.LinkedHashSet<>(ids);
+            unknown.removeAll(known);
+            return unknown;
+        }
+    }
+
+    private static Bar bar(int i) {
+        return Bar.of(AAPL, T0 + i * 60_000_000_000L, 100, 101, 99, 100, 1000);
+    }
+
+    private static String state(Kernel kernel) {
+        return kernel.strategies().stream().filter(i -> i.id().equals(S)).map(StrategyInfo::state).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void standbyUntilOwnedThenRecoversTradesThroughTheFenceAndStopsOnLossWithoutCancels() {
+        HandGate gate = new HandGate();
+        KnowingVenue venue = new KnowingVenue();
+        Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("100000"), 1.0);
+        kernel.bindOwnership(gate);
+        kernel.addBroker(venue);
+        EveryBar strategy = new EveryBar();
+        kernel.addStrategy(strategy);
+
+        assertThat(gate.registered).containsExactly(S);
+        assertThat(state(kernel)).isEqualTo("STANDBY");
+        kernel.post(bar(1));
+        assertThat(strategy.bars).isZero();
+        assertThat(venue.received).isEmpty();
+
+        // the former owner sent s1:1 and s1:2 (the venue has them) and claimed s1:3, which never arrived
+        for (int n = 1; n <= 3; n++) {
+            SubmitOrder o = SubmitOrder.limit(AAPL, Side.BUY, Quantity.of(1), Price.of("1"))
+                    .withClientOrderId(ClientOrderId.of("s1:" + n));
+            gate.clusterOrders.add(o);
+            if (n < 3) {
+                venue.known.add(o.clientOrderId());
+            }
+        }
+        gate.gain(S, 7);
+        assertThat(state(kernel)).isEqualTo("RUNNING");
+        assertThat(kernel.order(ClientOrderId.of("s1:1")).status()).isEqualTo(OrderStatus.NEW);
+        assertThat(kernel.order(ClientOrderId.of("s1:3")).status()).isEqualTo(OrderStatus.REJECTED);
+
+        kernel.post(bar(2));
+        kernel.post(bar(3));
+        assertThat(strategy.bars).isEqualTo(2);
+        assertThat(gate.fenced).containsExactly("s1:4@7", "s1:5@7");
+
+        gate.lose(S);
+        assertThat(state(kernel)).isEqualTo("STANDBY");
+        kernel.post(bar(4));
+        assertThat(strategy.bars).isEqualTo(2);
+        List<OrderView> open = kernel.orderManager().open(S);
+        assertThat(open).extracting(o -> o.clientOrderId().value()).contains("s1:4", "s1:5");
+        assertThat(open).allMatch(o -> o.status() == OrderStatus.ACCEPTED || o.status() == OrderStatus.NEW);
+        assertThat(venue.received).extracting(o -> o.clientOrderId().value()).containsExactly("s1:4", "s1:5");
+    }
+}
