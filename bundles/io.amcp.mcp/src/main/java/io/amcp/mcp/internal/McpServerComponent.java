@@ -9,8 +9,9 @@ import io.amcp.api.spi.DatasetProvider;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.RiskRule;
 import io.amcp.api.spi.TradingNode;
-import io.amcp.mcp.RiskReportService;
 import io.amcp.portfolio.PortfolioOptimizer;
+import io.amcp.risk.LiveRiskReports;
+import io.amcp.risk.RiskReportService;
 import io.amcp.web.AssetInfo;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class McpServerComponent implements MarketDataSink, RiskReportServi
     public McpServerComponent(@Reference TradingNode node, @Reference Clock clock, McpServerConfig config)
             throws IOException {
         market = new MarketDataCache(config.barsKept());
-        risk = new LiveRiskReports(node, clock, market, () -> rules.stream().map(RiskRule::name).toList());
+        risk = new LiveRiskReports(node, clock, market::recentBars, () -> rules.stream().map(RiskRule::name).toList());
         McpJsonMapper json = McpHttpServer.jsonMapper();
         List<AssetInfo> assets = new ArrayList<>();
         for (String spec : config.assets()) {

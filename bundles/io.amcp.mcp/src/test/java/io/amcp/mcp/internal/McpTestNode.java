@@ -12,6 +12,7 @@ import io.amcp.core.journal.Journal;
 import io.amcp.core.risk.BuyingPowerRule;
 import io.amcp.datasource.file.BundledDatasets;
 import io.amcp.portfolio.PortfolioOptimizer;
+import io.amcp.risk.LiveRiskReports;
 import io.amcp.web.ApiKeyStore;
 import io.amcp.web.Role;
 import io.modelcontextprotocol.client.McpClient;
@@ -61,7 +62,7 @@ final class McpTestNode implements AutoCloseable {
         kernel.addMarketDataSink(exchange);
         kernel.addMarketDataSink(market);
         kernel.start("kernel-mcp-test");
-        LiveRiskReports risk = new LiveRiskReports(kernel, clock, market, () -> List.of("buying-power"));
+        LiveRiskReports risk = new LiveRiskReports(kernel, clock, market::recentBars, () -> List.of("buying-power"));
         McpTools.Services services = new McpTools.Services(kernel, clock, market, () -> List.of(new BundledDatasets()),
                 PortfolioOptimizer::standard, () -> audit, List.of(), new WatchlistStore(watchlists, json),
                 new EquityHistory(kernel, clock, 1000), risk);

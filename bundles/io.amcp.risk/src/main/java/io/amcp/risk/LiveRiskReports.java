@@ -1,4 +1,4 @@
-package io.amcp.mcp.internal;
+package io.amcp.risk;
 
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.InstrumentId;
@@ -7,42 +7,44 @@ import io.amcp.api.portfolio.PositionView;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.KillSwitch;
 import io.amcp.api.spi.TradingNode;
-import io.amcp.mcp.RiskReportService;
-import io.amcp.risk.Exposure;
-import io.amcp.risk.MarginUsage;
-import io.amcp.risk.Portfolio;
-import io.amcp.risk.Position;
-import io.amcp.risk.ReturnsHistory;
-import io.amcp.risk.RiskAnalyzer;
-import io.amcp.risk.VarEstimate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@link RiskReportService} over the running node: positions and account from the
- * {@link TradingNode}, return history from the bars the node has seen, analytics from
- * {@code io.amcp.risk}.
+ * {@link RiskReportService} over a running node: positions and account from the {@link TradingNode},
+ * return history from the recent bars its owner keeps (the bars the node has seen), analytics from
+ * {@link RiskAnalyzer}. Thread-safe when its sources are.
  */
-final class LiveRiskReports implements RiskReportService {
+public final class LiveRiskReports implements RiskReportService {
 
-    static final List<Double> CONFIDENCE_LEVELS = List.of(0.95, 0.99);
+    /** The confidence levels of the VaR figures in each report. */
+    public static final List<Double> CONFIDENCE_LEVELS = List.of(0.95, 0.99);
 
     private final TradingNode node;
     private final Clock clock;
-    private final MarketDataCache market;
+    private final Function<InstrumentId, List<Bar>> recentBars;
     private final Supplier<List<String>> limits;
     private final RiskAnalyzer analyzer = RiskAnalyzer.standard();
 
-    LiveRiskReports(TradingNode node, Clock clock, MarketDataCache market, Supplier<List<String>> limits) {
-        this.node = node;
-        this.clock = clock;
-        this.market = market;
-        this.limits = limits;
+    /**
+     * @param node       the node whose account, positions and kill switch are reported
+     * @param clock      the node's clock (the report's time)
+     * @param recentBars the recent bars of an instrument, oldest first (an empty list when none)
+     * @param limits     the names of the active pre-trade risk rules
+     */
+    public LiveRiskReports(TradingNode node, Clock clock, Function<InstrumentId, List<Bar>> recentBars,
+            Supplier<List<String>> limits) {
+        this.node = Objects.requireNonNull(node, "node");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.recentBars = Objects.requireNonNull(recentBars, "recentBars");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
@@ -109,7 +111,7 @@ final class LiveRiskReports implements RiskReportService {
         TreeSet<Long> common = null;
         for (Position p : positions) {
             Map<Long, Double> byTime = new HashMap<>();
-            for (Bar bar : market.recentBars(p.symbol())) {
+            for (Bar bar : recentBars.apply(p.symbol())) {
                 byTime.put(bar.time(), bar.closeAsDouble());
             }
             if (byTime.size() < 3) {

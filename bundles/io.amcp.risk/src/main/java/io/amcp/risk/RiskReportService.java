@@ -1,4 +1,4 @@
-package io.amcp.mcp;
+package io.amcp.risk;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * Live risk of the running trading node: value at risk of the open positions from the recent bars
  * the node has seen, exposure, concentration, margin and buying-power usage, the kill switch and the
- * active pre-trade limits. Registered as an OSGi service; thread-safe.
+ * active pre-trade limits. Registered as an OSGi service (the MCP server bundle offers one over
+ * {@link LiveRiskReports}); read by the MCP tools and the web console's Risk tab. Thread-safe.
  */
 public interface RiskReportService {
 
