@@ -17,6 +17,7 @@ import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderStatus;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.spi.BrokerConnector;
+import io.amcp.api.spi.KernelMetrics;
 import io.amcp.broker.paper.PaperExchange;
 import io.amcp.broker.paper.PaperSettings;
 import io.amcp.core.Kernel;
@@ -27,6 +28,7 @@ import io.amcp.core.risk.BuyingPowerRule;
 import io.amcp.ops.internal.metrics.BundleState;
 import io.amcp.ops.internal.metrics.HealthChecks;
 import io.amcp.ops.internal.metrics.JvmBinders;
+import io.amcp.ops.internal.metrics.KernelLoopMetrics;
 import io.amcp.ops.internal.metrics.OpsHttpServer;
 import io.amcp.ops.internal.metrics.TradingMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -59,6 +61,7 @@ class MetricsEndpointTest {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final JvmBinders jvm = new JvmBinders(registry);
     final TradingMetrics metrics = new TradingMetrics(registry, clock, kernel);
+    final KernelLoopMetrics loop = new KernelLoopMetrics(registry);
     final List<BundleState> bundles = new ArrayList<>(List.of(
             new BundleState(0, "org.apache.felix.framework", "7.0.5", "ACTIVE", false),
             new BundleState(12, "io.amcp.core", "0.1.0", "ACTIVE", false)));
@@ -83,6 +86,7 @@ class MetricsEndpointTest {
             }
         });
         kernel.start("kernel-ops-test");
+        loop.bind(kernel.metrics());
         HealthChecks health = new HealthChecks(metrics, () -> List.<BrokerConnector>of(exchange), () -> List.copyOf(bundles),
                 clock, NyseCalendar.INSTANCE, 180);
         server = new OpsHttpServer(registry, health, "");
@@ -164,6 +168,43 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void kernelLoopFiguresAreExportedWhileTheKernelRegistersThem() throws Exception {
+        bar(0, 179, 180, 178, 179.5);
+        PrometheusText live = scrape();
+        assertThat(live.types).containsEntry("amcp_kernel_queue_depth", "gauge")
+                .containsEntry("amcp_kernel_event_loop_lag_seconds", "gauge").containsEntry("amcp_kernel_events_total", "counter");
+        // bar() waits until the kernel has answered a read posted after the bar: nothing is left waiting
+        assertThat(live.value("amcp_kernel_queue_depth")).isEqualTo(0);
+        assertThat(live.value("amcp_kernel_event_loop_lag_seconds")).isEqualTo(0);
+        assertThat(live.value("amcp_kernel_events_total")).isGreaterThanOrEqualTo(2); // the bar and the read
+
+        // a kernel with 7 events waiting, the oldest for 2.5 s, after 1234 events
+        KernelMetrics backlog = new KernelMetrics() {
+            @Override
+            public int inboundQueueDepth() {
+                return 7;
+            }
+
+            @Override
+            public long eventLoopLagNanos() {
+                return 2_500_000_000L;
+            }
+
+            @Override
+            public long eventsProcessed() {
+                return 1234;
+            }
+        };
+        loop.bind(backlog);
+        PrometheusText m = scrape();
+        assertThat(m.value("amcp_kernel_queue_depth")).isEqualTo(7);
+        assertThat(m.value("amcp_kernel_event_loop_lag_seconds")).isEqualTo(2.5);
+        assertThat(m.value("amcp_kernel_events_total")).isEqualTo(1234);
+        loop.unbind(backlog);
+        assertThat(scrape().has("amcp_kernel_queue_depth")).isFalse();
+    }
+
+    @Test
     void readyWhenKernelBrokerAndDataAreHealthyAndNotWhenDataIsStale() throws Exception {
         bar(1, 180, 182, 179, 181);
         HttpResponse<String> ready = get("/health/ready");
@@ -241,8 +282,9 @@ class MetricsEndpointTest {
             count++;
             assertThat(runbooks).as("runbook for %s", alerts.group(1)).contains("\n## " + alerts.group(1) + "\n");
         }
-        assertThat(count).isEqualTo(11);
+        assertThat(count).isEqualTo(12);
         for (String key : List.of("kernel-unresponsive", "kill-switch", "broker-offline", "data-stale",
+                "risk-denied", "risk-limit", "kill-switch-released",
                 "pre-market-check", "reconciliation", "end-of-day-report", "maintenance")) {
             assertThat(runbooks).as("runbook for in-app alert %s", key).contains(key);
         }

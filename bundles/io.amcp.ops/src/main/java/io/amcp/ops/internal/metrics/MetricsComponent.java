@@ -8,6 +8,7 @@ import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderView;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.KernelMetrics;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.TradingNode;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * Collects the trading metrics (registered as the kernel's order-event tap and market-data sink),
  * serves {@code /metrics} and {@code /health/*}, probes the kernel periodically and raises alerts
  * (when an {@link AlertService} is present) for an engaged kill switch, an unresponsive kernel, an
- * offline broker and stale data.
+ * offline broker and stale data. The kernel's event-loop figures are exported while a
+ * {@link KernelMetrics} service is registered.
  */
 @Component(immediate = true, service = {OrderEventListener.class, MarketDataSink.class, DataFreshness.class},
         configurationPid = "io.amcp.ops.metrics")
@@ -60,6 +62,7 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
         return t;
     });
     private final List<BrokerConnector> brokers = new CopyOnWriteArrayList<>();
+    private final KernelLoopMetrics loop = new KernelLoopMetrics(registry);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -92,6 +95,17 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
     void removeBroker(BrokerConnector broker) {
         brokers.remove(broker);
         metrics.removeBroker(broker);
+    }
+
+    /** The kernel's loop figures, exported while the kernel registers them. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindKernelMetrics(KernelMetrics kernel) {
+        loop.bind(kernel);
+    }
+
+    void unbindKernelMetrics(KernelMetrics kernel) {
+        loop.unbind(kernel);
     }
 
     @Deactivate
