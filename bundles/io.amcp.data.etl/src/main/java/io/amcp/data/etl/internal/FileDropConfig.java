@@ -8,9 +8,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         + " files and ingests them into the history store with validation, quarantine and a quality report per file")
 public @interface FileDropConfig {
 
-    @AttributeDefinition(description = "The history store directory (opened by this component)")
-    String storeDirectory() default "data";
-
     @AttributeDefinition(description = "The watched directory; processed files move to .done/, refused ones to .failed/")
     String inbox() default "data/inbox";
 
