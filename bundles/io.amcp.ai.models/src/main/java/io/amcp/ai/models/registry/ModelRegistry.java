@@ -77,6 +77,46 @@ public final class ModelRegistry {
         return meta;
     }
 
+    /**
+     * Stores a version under the number its metadata carries, as fetched from another store (see
+     * {@link ObjectStoreModelStore}). Nothing is written when that version is already here with the
+     * same SHA-256.
+     *
+     * @throws IllegalArgumentException naming {@code bytes} when they do not match the metadata's
+     *                                  SHA-256, or naming {@code meta} when the version is already
+     *                                  here with other bytes
+     */
+    public synchronized void install(ModelVersion meta, byte[] bytes) {
+        Objects.requireNonNull(meta, "meta");
+        Objects.requireNonNull(bytes, "bytes");
+        if (!sha256(bytes).equals(meta.sha256())) {
+            throw new IllegalArgumentException("bytes: " + meta.name() + " version " + meta.version()
+                    + " do not match the SHA-256 of their metadata");
+        }
+        Path target = directory(meta.name(), meta.version());
+        if (Files.isDirectory(target)) {
+            if (!version(meta.name(), meta.version()).sha256().equals(meta.sha256())) {
+                throw new IllegalArgumentException("meta: " + meta.name() + " version " + meta.version()
+                        + " is already registered here with other model bytes");
+            }
+            return;
+        }
+        Path tmp = root.resolve(meta.name()).resolve("." + meta.version() + ".tmp");
+        try {
+            Files.createDirectories(tmp);
+            Files.write(tmp.resolve(MODEL_FILE), bytes);
+            Files.writeString(tmp.resolve(METADATA_FILE), MetadataJson.write(meta), StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install " + meta.name() + " version " + meta.version() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Writes the model card of a registered version. */
     public void writeCard(String name, int version, String html) {
         Path file = directory(name, version).resolve(CARD_FILE);

@@ -1,0 +1,131 @@
+package io.amcp.ai.models.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.amcp.ai.models.Classifier;
+import io.amcp.ai.models.LogisticRegressionTrainer;
+import io.amcp.ai.models.ModelCodec;
+import io.amcp.ai.models.TrainingListener;
+import io.amcp.ai.models.TrainingSet;
+import io.amcp.api.spi.CredentialStore;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The object-store model store against a real S3 server: s3proxy 4.1.0 on a filesystem blob store,
+ * bound to 127.0.0.1 on a free port, checking AWS Signature V4.
+ */
+@Timeout(60)
+class ObjectStoreModelStoreTest {
+
+    private static final String KEY = "AKIAAMCPMODELS";
+    private static final String SECRET = "amcp-models-secret-0123456789";
+    private static final CredentialStore CREDENTIALS = name -> Optional.ofNullable(
+            Map.of("minio.access-key", KEY, "minio.secret-key", SECRET).get(name));
+
+    @TempDir
+    static Path dir;
+    static S3Proxy server;
+    static String endpoint;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        Path blobs = Files.createDirectories(dir.resolve("blobs"));
+        server = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(blobs.toString()))
+                .endpoint(URI.create("http://127.0.0.1:0")).awsAuthentication(AuthenticationType.AWS_V4, KEY, SECRET)
+                .build();
+        server.start();
+        while (!"STARTED".equals(server.getState())) {
+            Thread.onSpinWait();
+        }
+        endpoint = "http://127.0.0.1:" + server.getPort();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.stop();
+    }
+
+    private static Classifier model(int seed) {
+        double[][] x = {{1}, {2}, {3}, {4}, {5}, {6}};
+        int[] y = {0, 0, seed % 2, 1, 1, 1};
+        int[] t = {0, 1, 2, 3, 4, 5};
+        return LogisticRegressionTrainer.defaults().fit(TrainingSet.of(x, y, t, t, new long[6], List.of("x"), 2),
+                TrainingListener.NONE);
+    }
+
+    private static ModelVersion register(ObjectStoreModelStore store, Classifier m, String at) {
+        return store.register("btc-lr", m.kind(), ModelCodec.write(m), Map.of("c", "1"),
+                DataRange.of("btc-bitstamp", "BTC/USD", 1, 2, 6), Map.of("accuracy", 0.5), List.of("x"), at);
+    }
+
+    @Test
+    void versionsPushedFromOneNodeArePulledIntoAnotherCache() throws Exception {
+        ObjectStoreModelStore trainer = ObjectStoreModelStore.connect(
+                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-models", "prod"), CREDENTIALS,
+                new ModelRegistry(dir.resolve("trainer")));
+        Classifier first = model(0);
+        Classifier second = model(1);
+        register(trainer, first, "2026-01-01T00:00:00Z");
+        ModelVersion v2 = register(trainer, second, "2026-01-02T00:00:00Z");
+        assertThat(trainer.remoteVersions("btc-lr")).containsExactly(1, 2);
+
+        ObjectStoreModelStore server = ObjectStoreModelStore.connect(
+                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-models", "prod"), CREDENTIALS,
+                new ModelRegistry(dir.resolve("inference")));
+        assertThat(server.cache().versions("btc-lr")).isEmpty();
+        ModelVersion pulled = server.pull("btc-lr", 0);
+        assertThat(pulled).isEqualTo(v2);
+        Classifier loaded = ModelCodec.read(server.cache().bytes("btc-lr", 2));
+        assertThat(loaded.probabilities(new double[] {3})).containsExactly(second.probabilities(new double[] {3}));
+        assertThat(server.cache().versions("btc-lr")).extracting(ModelVersion::version).containsExactly(2);
+        // a second pull is served by the cache, even once the bucket is gone from reach
+        assertThat(server.pull("btc-lr", 2)).isEqualTo(v2);
+        assertThat(server.pull("btc-lr", 1).version()).isEqualTo(1);
+        assertThatThrownBy(() -> server.pull("btc-lr", 7)).hasMessageStartingWith("version:");
+    }
+
+    @Test
+    void corruptObjectIsRefusedBeforeItReachesTheCache() throws Exception {
+        ObjectStoreModelStore trainer = ObjectStoreModelStore.connect(
+                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-corrupt", ""), CREDENTIALS,
+                new ModelRegistry(dir.resolve("trainer2")));
+        register(trainer, model(0), "2026-01-01T00:00:00Z");
+        byte[] junk = {1, 2, 3};
+        MinioClient raw = MinioClient.builder().endpoint(endpoint).region("us-east-1").credentials(KEY, SECRET).build();
+        raw.putObject(PutObjectArgs.builder().bucket("amcp-corrupt").object("btc-lr/1/model.bin")
+                .stream(new ByteArrayInputStream(junk), junk.length, -1).build());
+        ModelRegistry cache = new ModelRegistry(dir.resolve("inference2"));
+        ObjectStoreModelStore reader = ObjectStoreModelStore.connect(
+                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-corrupt", ""), CREDENTIALS, cache);
+        assertThatThrownBy(() -> reader.pull("btc-lr", 1)).hasMessageContaining("SHA-256").hasMessageContaining("corrupt");
+        assertThat(cache.versions("btc-lr")).isEmpty();
+    }
+
+    @Test
+    void wrongSecretIsRefusedAtConnect() {
+        CredentialStore wrong = name -> Optional.of(name.endsWith("secret-key") ? "not-the-secret" : KEY);
+        assertThatThrownBy(() -> ObjectStoreModelStore.connect(
+                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-models", ""), wrong,
+                new ModelRegistry(dir.resolve("wrong")))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AccessDenied");
+        assertThatThrownBy(() -> ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "Bad_Bucket", ""))
+                .hasMessageStartingWith("bucket:");
+    }
+}
