@@ -4,15 +4,21 @@ import io.amcp.api.model.Bar;
 import io.amcp.api.model.MarketData;
 import io.amcp.api.model.Quote;
 import io.amcp.api.model.TradeTick;
+import io.amcp.codec.msgpack.MessagePack;
 import io.amcp.web.ApiKeyStore;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -23,10 +29,14 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * answers {@code authenticated} or error 402; {@code subscribe}/{@code unsubscribe} with
  * {@code trades}, {@code quotes}, {@code bars} lists ({@code "*"} for all) answers the current
  * subscription; then {@code t}, {@code q}, {@code b} messages for what the node sees. Text frames of
- * JSON arrays; msgpack is not offered (a client asking for it in {@code Content-Type} is refused
- * with error 415, so it can fall back to JSON).
+ * JSON arrays by default; a client that sends {@code Content-Type: application/msgpack} on the
+ * upgrade request gets the same messages as MessagePack arrays in binary frames, with {@code t} as
+ * the MessagePack timestamp extension type (as Alpaca's msgpack stream sends it), and may send its
+ * control messages as MessagePack maps in binary frames (JSON text frames are still understood).
  */
 public final class MarketDataStream {
+
+    private static final String MSGPACK = "application/msgpack";
 
     private final ApiKeyStore keys;
     private final Set<Session> sessions = new CopyOnWriteArraySet<>();
@@ -38,15 +48,9 @@ public final class MarketDataStream {
 
     /** Takes over a new WebSocket connection. */
     public void accept(ServerWebSocket ws) {
-        String contentType = ws.headers().get("Content-Type");
-        if (contentType != null && contentType.contains("msgpack")) {
-            ws.writeTextMessage(new JsonArray().add(error(415, "msgpack is not supported: use JSON")).encode());
-            ws.close((short) 1003, "msgpack not supported");
-            return;
-        }
-        Session s = new Session(ws);
+        Session s = new Session(ws, asksForMsgpack(ws));
         ws.textMessageHandler(s::onMessage);
-        ws.binaryMessageHandler(b -> s.onMessage(b.toString()));
+        ws.binaryMessageHandler(s::onBinary);
         ws.closeHandler(v -> sessions.remove(s));
         ws.exceptionHandler(e -> sessions.remove(s));
         s.send(new JsonObject().put("T", "success").put("msg", "connected"));
@@ -79,14 +83,79 @@ public final class MarketDataStream {
         } else {
             return;
         }
-        String frame = new JsonArray().add(message.put("S", symbol)).encode();
+        message.put("S", symbol);
         List<Session> wanting = new ArrayList<>();
+        boolean anyJson = false;
+        boolean anyMsgpack = false;
         for (Session s : sessions) {
             if (s.wants(channel, symbol)) {
                 wanting.add(s);
+                anyJson |= !s.msgpack;
+                anyMsgpack |= s.msgpack;
             }
         }
-        Fanout.write(wanting, s -> s.context, s -> s.ws.writeTextMessage(frame));
+        String text = anyJson ? new JsonArray().add(message).encode() : null;
+        Buffer packed = anyMsgpack ? msgpackFrame(message) : null;
+        Fanout.write(wanting, s -> s.context, s -> {
+            if (s.msgpack) {
+                s.ws.writeBinaryMessage(packed);
+            } else {
+                s.ws.writeTextMessage(text);
+            }
+        });
+    }
+
+    /** Whether the upgrade request asks for MessagePack ({@code Content-Type: application/msgpack}). */
+    static boolean asksForMsgpack(ServerWebSocket ws) {
+        String contentType = ws.headers().get("Content-Type");
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MSGPACK);
+    }
+
+    /** A one-message array as MessagePack; a data message's {@code t} becomes a timestamp. */
+    private static Buffer msgpackFrame(JsonObject message) {
+        Object tree = plain(message);
+        if (tree instanceof Map<?, ?> map && map.get("t") instanceof String time) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) map;
+            fields.put("t", Instant.parse(time));
+        }
+        return Buffer.buffer(MessagePack.encode(List.of(tree)));
+    }
+
+    /** A Vert.x JSON value as plain maps and lists (fresh copies), as the MessagePack writer takes them. */
+    static Object plain(Object json) {
+        if (json instanceof JsonObject o) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            o.getMap().forEach((k, v) -> map.put(k, plain(v)));
+            return map;
+        } else if (json instanceof JsonArray a) {
+            List<Object> list = new ArrayList<>(a.size());
+            a.getList().forEach(v -> list.add(plain(v)));
+            return list;
+        } else if (json instanceof Map<?, ?> m) {
+            return plain(new JsonObject(castMap(m)));
+        } else if (json instanceof List<?> l) {
+            return plain(new JsonArray(new ArrayList<>(l)));
+        }
+        return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
+    /**
+     * A client's MessagePack control message (a map) as JSON.
+     *
+     * @throws IllegalArgumentException when the frame is not MessagePack or not a map
+     */
+    static JsonObject fromMsgpack(Buffer frame) {
+        Object tree = MessagePack.decode(frame.getBytes());
+        if (!(tree instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("expected a map");
+        }
+        return new JsonObject(castMap(map));
     }
 
     private static JsonObject error(int code, String msg) {
@@ -95,6 +164,7 @@ public final class MarketDataStream {
 
     private final class Session {
         private final ServerWebSocket ws;
+        private final boolean msgpack;
         /** The connection's event loop (null off Vert.x threads, then writes go straight to the socket). */
         private final Context context = Vertx.currentContext();
         private volatile boolean authenticated;
@@ -102,8 +172,9 @@ public final class MarketDataStream {
         private final Set<String> quotes = new CopyOnWriteArraySet<>();
         private final Set<String> bars = new CopyOnWriteArraySet<>();
 
-        Session(ServerWebSocket ws) {
+        Session(ServerWebSocket ws, boolean msgpack) {
             this.ws = ws;
+            this.msgpack = msgpack;
         }
 
         boolean wants(String channel, String symbol) {
@@ -115,6 +186,18 @@ public final class MarketDataStream {
             return set.contains(symbol) || set.contains("*");
         }
 
+        void onBinary(Buffer frame) {
+            if (!msgpack) {
+                onMessage(frame.toString());
+                return;
+            }
+            try {
+                onMessage(fromMsgpack(frame));
+            } catch (IllegalArgumentException e) {
+                send(error(400, "invalid syntax"));
+            }
+        }
+
         void onMessage(String text) {
             JsonObject m;
             try {
@@ -123,6 +206,10 @@ public final class MarketDataStream {
                 send(error(400, "invalid syntax"));
                 return;
             }
+            onMessage(m);
+        }
+
+        private void onMessage(JsonObject m) {
             String action = m.getString("action", "");
             switch (action) {
                 case "auth" -> auth(m);
@@ -187,7 +274,11 @@ public final class MarketDataStream {
         }
 
         void send(JsonObject message) {
-            ws.writeTextMessage(new JsonArray().add(message).encode());
+            if (msgpack) {
+                ws.writeBinaryMessage(msgpackFrame(message));
+            } else {
+                ws.writeTextMessage(new JsonArray().add(message).encode());
+            }
         }
     }
 }

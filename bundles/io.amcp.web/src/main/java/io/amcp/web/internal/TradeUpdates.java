@@ -14,6 +14,7 @@ import io.amcp.api.order.OrderReplaced;
 import io.amcp.api.order.OrderStatus;
 import io.amcp.api.order.OrderView;
 import io.amcp.api.portfolio.PositionView;
+import io.amcp.codec.msgpack.MessagePack;
 import io.amcp.web.ApiKeyStore;
 import io.amcp.web.Role;
 import io.vertx.core.Context;
@@ -36,7 +37,9 @@ import java.util.function.Supplier;
  * "secret_key":..}}}), listens to {@code trade_updates} and then receives {@code new}, {@code fill},
  * {@code partial_fill}, {@code canceled}, {@code expired}, {@code replaced}, {@code rejected} and
  * {@code pending_cancel} events with the order object. Frames are binary JSON, as Alpaca's paper
- * stream sends them.
+ * stream sends them; a client that sends {@code Content-Type: application/msgpack} on the upgrade
+ * request gets the same messages as MessagePack maps (times stay RFC 3339 strings, as in JSON) and
+ * may send its messages as MessagePack too.
  */
 public final class TradeUpdates {
 
@@ -55,7 +58,7 @@ public final class TradeUpdates {
 
     /** Takes over a new WebSocket connection. */
     public void accept(ServerWebSocket ws) {
-        Session session = new Session(ws);
+        Session session = new Session(ws, MarketDataStream.asksForMsgpack(ws));
         ws.handler(frame -> session.onMessage(frame));
         ws.closeHandler(v -> listening.remove(session));
         ws.exceptionHandler(e -> listening.remove(session));
@@ -84,8 +87,20 @@ public final class TradeUpdates {
             data.put("execution_id", f.tradeId()).put("price", f.price().toString()).put("qty", f.quantity().toString())
                     .put("position_qty", positionQuantity(f.instrument()).toString());
         }
-        Buffer frame = new JsonObject().put("stream", STREAM).put("data", data).toBuffer();
-        Fanout.write(listening, s -> s.context, s -> s.ws.writeBinaryMessage(frame));
+        JsonObject message = new JsonObject().put("stream", STREAM).put("data", data);
+        boolean anyJson = false;
+        boolean anyMsgpack = false;
+        for (Session s : listening) {
+            anyJson |= !s.msgpack;
+            anyMsgpack |= s.msgpack;
+        }
+        Buffer json = anyJson ? message.toBuffer() : null;
+        Buffer packed = anyMsgpack ? msgpackFrame(message) : null;
+        Fanout.write(listening, s -> s.context, s -> s.ws.writeBinaryMessage(s.msgpack ? packed : json));
+    }
+
+    private static Buffer msgpackFrame(JsonObject message) {
+        return Buffer.buffer(MessagePack.encode(MarketDataStream.plain(message)));
     }
 
     private Quantity positionQuantity(InstrumentId instrument) {
@@ -118,20 +133,22 @@ public final class TradeUpdates {
 
     private final class Session {
         private final ServerWebSocket ws;
+        private final boolean msgpack;
         private boolean authorized;
 
         /** The connection's event loop (null off Vert.x threads, then writes go straight to the socket). */
         private final Context context = Vertx.currentContext();
 
-        Session(ServerWebSocket ws) {
+        Session(ServerWebSocket ws, boolean msgpack) {
             this.ws = ws;
+            this.msgpack = msgpack;
         }
 
         void onMessage(Buffer frame) {
             JsonObject message;
             try {
-                message = frame.toJsonObject();
-            } catch (DecodeException | ClassCastException e) {
+                message = msgpack ? MarketDataStream.fromMsgpack(frame) : frame.toJsonObject();
+            } catch (DecodeException | ClassCastException | IllegalArgumentException e) {
                 send(error("invalid syntax"));
                 return;
             }
@@ -178,7 +195,7 @@ public final class TradeUpdates {
         }
 
         private void send(JsonObject message) {
-            ws.writeBinaryMessage(message.toBuffer());
+            ws.writeBinaryMessage(msgpack ? msgpackFrame(message) : message.toBuffer());
         }
     }
 }
