@@ -1,5 +1,7 @@
 package io.amcp.datasource.alphavantage;
 
+import io.amcp.api.spi.DataSourceHealth.FeedHealth;
+
 import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.InstrumentId;
 import java.util.List;
@@ -38,5 +40,5 @@ public interface AlphaVantage {
     IndicatorSeries indicator(InstrumentId symbol, IndicatorRequest request);
 
     /** Health and freshness of this source. */
-    SourceHealth health();
+    FeedHealth health();
 }

@@ -3,10 +3,13 @@ package io.amcp.datasource.alphavantage;
 import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.spi.CredentialStore;
+import io.amcp.api.spi.DataSourceHealth.FeedHealth;
 import io.amcp.datasource.alphavantage.AlphaVantageException.Kind;
+import io.amcp.datasource.alphavantage.internal.AlphaVantageFailures;
 import io.amcp.datasource.alphavantage.internal.RateLimiter;
-import io.amcp.datasource.alphavantage.internal.ResilientHttp;
 import io.amcp.datasource.alphavantage.internal.ResponseParser;
+import io.amcp.datasource.http.ResilientHttp;
+import io.amcp.datasource.http.RetryPolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -72,9 +75,11 @@ public final class AlphaVantageClient implements AlphaVantage {
         }
     }
 
+    private static final String USER_AGENT = "Mozilla/5.0 (compatible; AMCP data source)";
+
     private final String base;
     private final Supplier<Optional<String>> apiKey;
-    private final ResilientHttp http;
+    private final ResilientHttp<AlphaVantageException> http;
 
     /**
      * @param settings connection settings
@@ -90,8 +95,9 @@ public final class AlphaVantageClient implements AlphaVantage {
         String url = settings.baseUrl().toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
-        this.http = new ResilientHttp("alphavantage", settings.requestTimeout(), settings.retry(),
-                new RateLimiter(settings.requestsPerMinute(), settings.maxQueueWait(), nanoTime), clock, sleeper);
+        RateLimiter limiter = new RateLimiter(settings.requestsPerMinute(), settings.maxQueueWait(), nanoTime);
+        this.http = new ResilientHttp<>(ResilientHttp.Settings.of("query", USER_AGENT, settings.requestTimeout(),
+                settings.retry(), limiter::reserve), new AlphaVantageFailures(), clock, sleeper);
     }
 
     /**
@@ -158,14 +164,14 @@ public final class AlphaVantageClient implements AlphaVantage {
     }
 
     @Override
-    public SourceHealth health() {
+    public FeedHealth health() {
         return http.health();
     }
 
     private <T> T call(InstrumentId symbol, String function, Map<String, String> parameters,
             ResilientHttp.Interpreter<T> interpreter) {
         Objects.requireNonNull(symbol, "symbol");
-        return http.get(symbol.value(), function, () -> uri(symbol, function, parameters), interpreter);
+        return http.get(symbol.value(), function, () -> uri(symbol, function, parameters), "application/json", interpreter);
     }
 
     private URI uri(InstrumentId symbol, String function, Map<String, String> parameters) {

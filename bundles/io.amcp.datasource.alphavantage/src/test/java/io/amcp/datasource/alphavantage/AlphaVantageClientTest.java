@@ -9,8 +9,10 @@ import io.amcp.api.model.FixedPoint;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.CredentialStore;
+import io.amcp.api.spi.DataSourceHealth.FeedHealth;
 import io.amcp.api.spi.PluginStatus;
 import io.amcp.datasource.alphavantage.AlphaVantageException.Kind;
+import io.amcp.datasource.http.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -222,7 +224,7 @@ class AlphaVantageClientTest {
                             .doesNotContain(KEY);
                 });
         assertThat(server.requests()).hasSize(1);
-        SourceHealth health = client.health();
+        FeedHealth health = client.health();
         assertThat(health.consecutiveFailures()).isEqualTo(1);
         assertThat(health.lastFailure()).isEqualTo(NOW);
         assertThat(health.lastError()).contains("Invalid API call").doesNotContain(KEY);
@@ -238,7 +240,7 @@ class AlphaVantageClientTest {
         assertThat(client.dailyBars(AAPL, OutputSize.COMPACT).size()).isEqualTo(4);
         assertThat(server.requests()).hasSize(3);
         assertThat(sleeps).containsExactly(Duration.ofMillis(1), Duration.ofMillis(2));
-        assertThat(client.health()).isEqualTo(new SourceHealth("alphavantage", NOW, null, "", 0));
+        assertThat(client.health()).isEqualTo(new FeedHealth("query", NOW, null, "", 0));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.amcp.datasource.yahoo;
 
 import io.amcp.api.model.InstrumentId;
+import io.amcp.api.spi.DataSourceHealth.FeedHealth;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,5 +42,5 @@ public interface YahooFinance {
     List<CorporateEvent> corporateActions(InstrumentId symbol, Instant from, Instant to);
 
     /** Health and freshness of this source. */
-    SourceHealth health();
+    FeedHealth health();
 }

@@ -1,9 +1,12 @@
 package io.amcp.datasource.yahoo;
 
 import io.amcp.api.model.InstrumentId;
+import io.amcp.api.spi.DataSourceHealth.FeedHealth;
+import io.amcp.datasource.http.ResilientHttp;
+import io.amcp.datasource.http.RetryPolicy;
 import io.amcp.datasource.yahoo.internal.ChartParser;
-import io.amcp.datasource.yahoo.internal.ResilientHttp;
 import io.amcp.datasource.yahoo.internal.SplitAdjustment;
+import io.amcp.datasource.yahoo.internal.YahooFailures;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +53,12 @@ public final class YahooFinanceClient implements YahooFinance {
         }
     }
 
+    private static final String USER_AGENT = "Mozilla/5.0 (compatible; AMCP data source)";
+    private static final String JSON = "application/json";
+
     private final String base;
     private final Clock clock;
-    private final ResilientHttp http;
+    private final ResilientHttp<YahooFinanceException> http;
 
     public YahooFinanceClient(Settings settings) {
         this(settings, Clock.systemUTC(), ResilientHttp.Sleeper.REAL);
@@ -63,7 +69,8 @@ public final class YahooFinanceClient implements YahooFinance {
         String url = settings.baseUrl().toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = new ResilientHttp("yahoo", settings.requestTimeout(), settings.retry(), clock, sleeper);
+        this.http = new ResilientHttp<>(ResilientHttp.Settings.of("chart", USER_AGENT, settings.requestTimeout(), settings.retry(),
+                ResilientHttp.Throttle.NONE), new YahooFailures(), clock, sleeper);
     }
 
     @Override
@@ -72,7 +79,7 @@ public final class YahooFinanceClient implements YahooFinance {
         Objects.requireNonNull(interval, "interval");
         checkWindow(symbol, from, to);
         return http.get(symbol.value(), "chart " + interval.code() + " " + from + ".." + to,
-                chartUri(symbol, from, to, interval.code()),
+                () -> chartUri(symbol, from, to, interval.code()), JSON,
                 (status, body) -> ChartParser.parse(symbol, interval, status, body));
     }
 
@@ -92,12 +99,12 @@ public final class YahooFinanceClient implements YahooFinance {
         Instant until = now.isAfter(to) ? now : to;
         // monthly bars keep the answer small: only the events are read
         ChartParser.Events all = http.get(symbol.value(), "corporate actions " + from + ".." + until,
-                chartUri(symbol, from, until, "1mo"), (status, body) -> ChartParser.parseEvents(symbol, status, body));
+                () -> chartUri(symbol, from, until, "1mo"), JSON, (status, body) -> ChartParser.parseEvents(symbol, status, body));
         return SplitAdjustment.unadjustEvents(all.events(), all.zone(), from, to);
     }
 
     @Override
-    public SourceHealth health() {
+    public FeedHealth health() {
         return http.health();
     }
 

@@ -9,7 +9,9 @@ import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.FixedPoint;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.DataSourceHealth.FeedHealth;
 import io.amcp.api.spi.PluginStatus;
+import io.amcp.datasource.http.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -170,7 +172,7 @@ class YahooFinanceClientTest {
                     assertThat(e.getMessage()).contains("NOSUCH", "Not Found", "No data found, symbol may be delisted");
                 });
         assertThat(server.requests()).hasSize(1);
-        SourceHealth health = client.health();
+        FeedHealth health = client.health();
         assertThat(health.consecutiveFailures()).isEqualTo(1);
         assertThat(health.lastFailure()).isEqualTo(now);
         assertThat(health.lastSuccess()).isNull();
@@ -189,7 +191,7 @@ class YahooFinanceClientTest {
         assertThat(chart.bars().size()).isEqualTo(4);
         assertThat(server.requests()).hasSize(2);
         assertThat(sleeps).containsExactly(Duration.ofSeconds(2));
-        assertThat(client.health()).isEqualTo(new SourceHealth("yahoo", SEP_02, null, "", 0));
+        assertThat(client.health()).isEqualTo(new FeedHealth("chart", SEP_02, null, "", 0));
         assertThat(client.health().age(SEP_02.plusSeconds(90))).contains(Duration.ofSeconds(90));
     }
 

@@ -8,6 +8,7 @@ import io.amcp.api.model.InstrumentId;
 import io.amcp.data.BarQuery;
 import io.amcp.data.BarStore;
 import io.amcp.data.CorporateAction;
+import io.amcp.datasource.http.RetryPolicy;
 import io.amcp.datasource.file.BarSize;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -13,8 +13,7 @@ import io.amcp.datasource.alphavantage.IndicatorRequest;
 import io.amcp.datasource.alphavantage.IndicatorSeries;
 import io.amcp.datasource.alphavantage.IntradayInterval;
 import io.amcp.datasource.alphavantage.OutputSize;
-import io.amcp.datasource.alphavantage.RetryPolicy;
-import io.amcp.datasource.alphavantage.SourceHealth;
+import io.amcp.datasource.http.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +118,7 @@ public final class AlphaVantageComponent implements AlphaVantage, DatasetProvide
     }
 
     @Override
-    public SourceHealth health() {
+    public FeedHealth health() {
         return client.health();
     }
 
@@ -131,9 +130,7 @@ public final class AlphaVantageComponent implements AlphaVantage, DatasetProvide
     /** One feed: the query API (bars, fundamentals and indicators share its rate limit and health). */
     @Override
     public List<FeedHealth> feeds() {
-        SourceHealth h = client.health();
-        return List.of(new FeedHealth("query", h.lastSuccess(), h.lastFailure(), h.lastError(),
-                h.consecutiveFailures()));
+        return List.of(client.health());
     }
 
     @Override

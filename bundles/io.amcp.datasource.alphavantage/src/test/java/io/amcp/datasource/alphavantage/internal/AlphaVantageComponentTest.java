@@ -8,6 +8,7 @@ import io.amcp.api.model.FixedPoint;
 import io.amcp.api.model.Instrument;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.spi.CredentialStore;
+import io.amcp.api.spi.DataSourceHealth.FeedHealth;
 import io.amcp.datasource.alphavantage.AlphaVantage;
 import io.amcp.datasource.alphavantage.Earnings;
 import io.amcp.datasource.alphavantage.FinancialStatement;
@@ -15,7 +16,6 @@ import io.amcp.datasource.alphavantage.IndicatorRequest;
 import io.amcp.datasource.alphavantage.IndicatorSeries;
 import io.amcp.datasource.alphavantage.IntradayInterval;
 import io.amcp.datasource.alphavantage.OutputSize;
-import io.amcp.datasource.alphavantage.SourceHealth;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +61,8 @@ class AlphaVantageComponentTest {
         }
 
         @Override
-        public SourceHealth health() {
-            return SourceHealth.of("alphavantage");
+        public FeedHealth health() {
+            return new FeedHealth("query", null, null, "", 0);
         }
 
         private static BarSeries oneBar(InstrumentId symbol) {
@@ -121,6 +121,6 @@ class AlphaVantageComponentTest {
     void activationWithoutCredentialStoreFallsBackToTheEnvironment() {
         AlphaVantageComponent component = new AlphaVantageComponent(config("compact", 5, "http://127.0.0.1:1"), (CredentialStore) null);
 
-        assertThat(component.health()).isEqualTo(SourceHealth.of("alphavantage"));
+        assertThat(component.health()).isEqualTo(new FeedHealth("query", null, null, "", 0));
     }
 }

@@ -1,6 +1,7 @@
 package io.amcp.datasource.economic.internal;
 
 import io.amcp.datasource.economic.EconomicDataException;
+import io.amcp.datasource.http.ResilientHttp;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +16,16 @@ import java.util.Objects;
 final class EcbClient {
 
     private final String base;
-    private final ResilientHttp http;
+    private final ResilientHttp<EconomicDataException> http;
 
-    EcbClient(String base, ResilientHttp http) {
+    EcbClient(String base, ResilientHttp<EconomicDataException> http) {
         this.base = Objects.requireNonNull(base, "ecbBaseUrl");
         this.http = Objects.requireNonNull(http, "http");
     }
 
     List<PeriodValue> fetch(SeriesRef ref) {
         URI uri = URI.create(base + "/service/data/" + ref.first() + "/" + ref.second() + "?format=csvdata");
-        return http.get(ref.id(), uri, "text/csv", (status, body) -> read(ref, status, body));
+        return http.get(ref.id(), "observations", () -> uri, "text/csv", (status, body) -> read(ref, status, body));
     }
 
     private static List<PeriodValue> read(SeriesRef ref, int status, String body) {

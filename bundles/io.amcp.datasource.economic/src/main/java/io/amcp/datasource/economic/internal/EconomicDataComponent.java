@@ -7,6 +7,7 @@ import io.amcp.api.spi.DataSourceHealth;
 import io.amcp.api.spi.PluginStatus;
 import io.amcp.datasource.economic.EconomicData;
 import io.amcp.datasource.economic.SeriesHealth;
+import io.amcp.datasource.http.ResilientHttp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

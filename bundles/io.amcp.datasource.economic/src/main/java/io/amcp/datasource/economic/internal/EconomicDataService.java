@@ -6,6 +6,7 @@ import io.amcp.api.spi.PluginStatus;
 import io.amcp.datasource.economic.EconomicData;
 import io.amcp.datasource.economic.EconomicDataException;
 import io.amcp.datasource.economic.SeriesHealth;
+import io.amcp.datasource.http.ResilientHttp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +54,9 @@ final class EconomicDataService implements EconomicData {
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(environment, "environment");
         this.store = new PointInTimeStore(settings.storeDirectory());
-        ResilientHttp http = new ResilientHttp(settings.requestTimeout(), settings.retry(), clock, sleeper);
+        ResilientHttp<EconomicDataException> http = new ResilientHttp<>(ResilientHttp.Settings.of("observations",
+                "AMCP economic data source", settings.requestTimeout(), settings.retry(), ResilientHttp.Throttle.NONE),
+                new EconomicFailures(), clock, sleeper);
         this.fred = new FredClient(settings.fredBaseUrl(), http, () -> fredKey(credentials, environment), settings.fredReleaseTime());
         this.ecb = new EcbClient(settings.ecbBaseUrl(), http);
         this.worldBank = new WorldBankClient(settings.worldBankBaseUrl(), http);

@@ -1,5 +1,6 @@
 package io.amcp.datasource.economic.internal;
 
+import io.amcp.datasource.http.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;

@@ -2,6 +2,7 @@ package io.amcp.datasource.economic.internal;
 
 import io.amcp.api.altdata.MacroObservation;
 import io.amcp.datasource.economic.EconomicDataException;
+import io.amcp.datasource.http.ResilientHttp;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +31,11 @@ final class FredClient {
     private static final int PAGE = 100_000;
 
     private final String base;
-    private final ResilientHttp http;
+    private final ResilientHttp<EconomicDataException> http;
     private final Supplier<String> apiKey;
     private final LocalTime releaseTime;
 
-    FredClient(String base, ResilientHttp http, Supplier<String> apiKey, LocalTime releaseTime) {
+    FredClient(String base, ResilientHttp<EconomicDataException> http, Supplier<String> apiKey, LocalTime releaseTime) {
         this.base = Objects.requireNonNull(base, "fredBaseUrl");
         this.http = Objects.requireNonNull(http, "http");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
@@ -50,7 +51,7 @@ final class FredClient {
             URI uri = URI.create(base + "/fred/series/observations?series_id=" + encode(ref.code()) + "&api_key=" + encode(key)
                     + "&file_type=json&realtime_start=1776-07-04&realtime_end=9999-12-31&limit=" + PAGE
                     + "&offset=" + offset);
-            Page page = http.get(ref.id(), uri, "application/json", (status, body) -> read(ref, status, body));
+            Page page = http.get(ref.id(), "observations", () -> uri, "application/json", (status, body) -> read(ref, status, body));
             out.addAll(page.observations());
             offset += page.rows();
             if (page.rows() == 0 || offset >= page.count()) {

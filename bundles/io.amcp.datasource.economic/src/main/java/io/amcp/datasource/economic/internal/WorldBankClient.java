@@ -1,6 +1,7 @@
 package io.amcp.datasource.economic.internal;
 
 import io.amcp.datasource.economic.EconomicDataException;
+import io.amcp.datasource.http.ResilientHttp;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,9 @@ final class WorldBankClient {
     private static final int PER_PAGE = 1000;
 
     private final String base;
-    private final ResilientHttp http;
+    private final ResilientHttp<EconomicDataException> http;
 
-    WorldBankClient(String base, ResilientHttp http) {
+    WorldBankClient(String base, ResilientHttp<EconomicDataException> http) {
         this.base = Objects.requireNonNull(base, "worldBankBaseUrl");
         this.http = Objects.requireNonNull(http, "http");
     }
@@ -32,7 +33,7 @@ final class WorldBankClient {
         while (true) {
             URI uri = URI.create(base + "/v2/country/" + ref.first() + "/indicator/" + ref.second()
                     + "?format=json&per_page=" + PER_PAGE + "&page=" + page);
-            int pages = http.get(ref.id(), uri, "application/json", (status, body) -> read(ref, status, body, out));
+            int pages = http.get(ref.id(), "observations", () -> uri, "application/json", (status, body) -> read(ref, status, body, out));
             if (page >= pages) {
                 return out;
             }

@@ -1,6 +1,8 @@
 package io.amcp.datasource.economic.internal;
 
 import io.amcp.api.spi.CredentialStore;
+import io.amcp.datasource.http.ResilientHttp;
+import io.amcp.datasource.http.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

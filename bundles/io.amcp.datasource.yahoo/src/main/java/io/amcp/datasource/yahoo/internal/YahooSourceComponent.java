@@ -4,9 +4,8 @@ import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.spi.DataSourceHealth;
 import io.amcp.api.spi.DatasetProvider;
+import io.amcp.datasource.http.RetryPolicy;
 import io.amcp.datasource.yahoo.CorporateEvent;
-import io.amcp.datasource.yahoo.RetryPolicy;
-import io.amcp.datasource.yahoo.SourceHealth;
 import io.amcp.datasource.yahoo.YahooChart;
 import io.amcp.datasource.yahoo.YahooFinance;
 import io.amcp.datasource.yahoo.YahooFinanceClient;
@@ -97,7 +96,7 @@ public final class YahooSourceComponent implements YahooFinance, DatasetProvider
     }
 
     @Override
-    public SourceHealth health() {
+    public FeedHealth health() {
         return client.health();
     }
 
@@ -109,9 +108,7 @@ public final class YahooSourceComponent implements YahooFinance, DatasetProvider
     /** One feed: the chart API (all symbols share its health). */
     @Override
     public List<FeedHealth> feeds() {
-        SourceHealth h = client.health();
-        return List.of(new FeedHealth("chart", h.lastSuccess(), h.lastFailure(), h.lastError(),
-                h.consecutiveFailures()));
+        return List.of(client.health());
     }
 
     @Override

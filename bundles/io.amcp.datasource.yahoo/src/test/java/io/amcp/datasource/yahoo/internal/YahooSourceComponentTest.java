@@ -8,8 +8,8 @@ import io.amcp.api.model.FixedPoint;
 import io.amcp.api.model.Instrument;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.spi.DatasetProvider;
+import io.amcp.api.spi.DataSourceHealth.FeedHealth;
 import io.amcp.datasource.yahoo.CorporateEvent;
-import io.amcp.datasource.yahoo.SourceHealth;
 import io.amcp.datasource.yahoo.YahooChart;
 import io.amcp.datasource.yahoo.YahooFinance;
 import io.amcp.datasource.yahoo.YahooInterval;
@@ -50,8 +50,8 @@ class YahooSourceComponentTest {
         }
 
         @Override
-        public SourceHealth health() {
-            return SourceHealth.of("yahoo");
+        public FeedHealth health() {
+            return new FeedHealth("chart", null, null, "", 0);
         }
 
         private static YahooChart oneBar(InstrumentId symbol, YahooInterval interval) {

@@ -1,4 +1,4 @@
-package io.amcp.datasource.yahoo;
+package io.amcp.datasource.http;
 
 import java.time.Duration;
 import java.util.Objects;
