@@ -1,5 +1,6 @@
 package io.amcp.web;
 
+import io.amcp.api.model.Bar;
 import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.Instrument;
 import io.amcp.api.model.InstrumentId;
@@ -17,11 +18,14 @@ import io.amcp.core.SimulatedClock;
 import io.amcp.core.journal.Journal;
 import io.amcp.core.risk.BuyingPowerRule;
 import io.amcp.datasource.file.BundledDatasets;
+import io.amcp.risk.LiveRiskReports;
 import io.amcp.strategy.smacross.SmaCrossStrategy;
+import io.amcp.web.internal.RiskReportRows;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real kernel with a frictionless paper exchange, an SMA-cross strategy trading AAPL and the
@@ -45,6 +49,11 @@ final class ConsoleNode implements AutoCloseable {
     final ManifestReadingDeployer deployer = new ManifestReadingDeployer();
     final MapStrategyParameters parameters = new MapStrategyParameters().with(STRATEGY.value(),
             Map.of("id", STRATEGY.value(), "symbol", "AAPL", "fast", 5, "slow", 20, "quantity", "50"));
+    /** The bars replayed so far: the live risk report's return history. */
+    final List<Bar> replayed = new CopyOnWriteArrayList<>();
+    /** The live risk report service over the kernel, as the MCP server bundle offers it. */
+    final LiveRiskReports risk = new LiveRiskReports(kernel, clock,
+            id -> id.equals(aapl.instrument().id()) ? List.copyOf(replayed) : List.of(), () -> List.of("buying-power"));
     final AlpacaApiServer server;
     final String baseUrl;
 
@@ -74,7 +83,7 @@ final class ConsoleNode implements AutoCloseable {
                 .audit(() -> Optional.of(audit)).deployer(() -> Optional.of(deployer)).parameters(parameters)
                 .bundles(() -> List.of(new BundleInventory.BundleRow(0, "org.apache.felix.framework", "7.0.5", "ACTIVE"),
                         new BundleInventory.BundleRow(42, "io.amcp.web", "0.1.0.SNAPSHOT", "ACTIVE")))
-                .riskReport(() -> Optional.of(Map.of("var_95_1d", 1234.5)))
+                .riskReport(() -> RiskReportRows.of(risk))
                 .modelRegistry(modelRegistry).build();
         server = new AlpacaApiServer(kernel, keys, clock, AlpacaApiSettings.defaults().withRateLimit(100_000, 100_000),
                 services);
@@ -88,6 +97,7 @@ final class ConsoleNode implements AutoCloseable {
         kernel.start("kernel-console-test");
         for (int i = 0; i < replayBars; i++) {
             kernel.post(aapl.bar(i));
+            replayed.add(aapl.bar(i));
         }
         kernel.call(() -> null);
         baseUrl = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
@@ -96,6 +106,7 @@ final class ConsoleNode implements AutoCloseable {
     /** Replays bar {@code index} of the AAPL data and waits until the kernel has processed it. */
     void replay(int index) {
         kernel.post(aapl.bar(index));
+        replayed.add(aapl.bar(index));
         kernel.call(() -> null);
     }
 

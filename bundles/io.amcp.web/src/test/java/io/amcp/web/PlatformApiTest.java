@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.amcp.api.model.FixedPoint;
+import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Quantity;
+import io.amcp.api.model.Side;
+import io.amcp.api.model.StrategyId;
+import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.portfolio.PositionView;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -197,7 +202,45 @@ class PlatformApiTest {
         }
         assertThat(risk.getDouble("gross_exposure")).isCloseTo(gross, within(1e-6));
         assertThat(risk.getDouble("equity")).isCloseTo(node.kernel.account().equity().toDouble(), within(1e-6));
-        assertThat(risk.getJsonObject("report").getDouble("var_95_1d")).isEqualTo(1234.5);
+    }
+
+    @Test
+    void riskReportComesFromTheLiveRiskService() {
+        try (ConsoleNode own = new ConsoleNode(119, models)) {
+            // a long AAPL position for certain: buy 10 at the next bar's open besides what the strategy holds
+            own.kernel.submit(StrategyId.of("risk-test"),
+                    SubmitOrder.builder(InstrumentId.of("AAPL"), Side.BUY, Quantity.of(10)).build());
+            own.replay(119);
+            List<PositionView> open = own.kernel.positions();
+            assertThat(open).extracting(p -> p.instrument().value()).containsExactly("AAPL");
+            JsonObject report = new Http(own.baseUrl).get("/api/v1/risk", own.viewer).json().getJsonObject("report");
+            assertThat(report.getString("limits")).isEqualTo("buying-power");
+            // 120 replayed daily closes give 119 one-day returns; no one-day loss can exceed the worst day's
+            double value = open.get(0).quantity().toDouble() * open.get(0).lastPrice().toDouble();
+            double worst = 0;
+            for (int i = 1; i < 120; i++) {
+                double r = own.aapl.bar(i).closeAsDouble() / own.aapl.bar(i - 1).closeAsDouble() - 1;
+                worst = Math.max(worst, -r * value);
+            }
+            assertThat(report.getInteger("var_history_returns")).isEqualTo(119);
+            assertThat(report.getDouble("var_95")).isPositive().isLessThanOrEqualTo(report.getDouble("var_99"));
+            assertThat(report.getDouble("cvar_99")).isGreaterThanOrEqualTo(report.getDouble("var_99"))
+                    .isLessThanOrEqualTo(worst + 1e-6);
+        }
+    }
+
+    @Test
+    void riskTabSaysWhenNoRiskServiceRuns() {
+        AlpacaApiServer bare = new AlpacaApiServer(node.kernel, node.keys, node.clock, AlpacaApiSettings.defaults(),
+                PlatformServices.builder("node-without-risk").build());
+        try {
+            JsonObject risk = new Http("http://127.0.0.1:" + bare.start("127.0.0.1", 0)).get("/api/v1/risk", node.viewer)
+                    .json();
+            assertThat(risk.getValue("report")).isNull();
+            assertThat(risk.getString("report_status")).isEqualTo("the risk report service is not running");
+        } finally {
+            bare.stop();
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.amcp.api.spi.CredentialStore;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.TradingNode;
+import io.amcp.risk.RiskReportService;
 import io.amcp.web.AlpacaApiServer;
 import io.amcp.web.AlpacaApiSettings;
 import io.amcp.web.ApiKeyStore;
@@ -84,6 +85,15 @@ public final class AlpacaApiComponent implements OrderEventListener, MarketDataS
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConfigurationAdmin configAdmin;
+
+    /**
+     * The live risk report service ({@code io.amcp.risk.RiskReportService}, offered by the MCP server
+     * bundle). Typed Object so this class loads without {@code io.amcp.risk}; read through
+     * {@link RiskReportRows}.
+     */
+    @Reference(service = RiskReportService.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Object riskReports;
 
     @Activate
     public AlpacaApiComponent(@Reference TradingNode node, @Reference Clock clock,
@@ -163,7 +173,12 @@ public final class AlpacaApiComponent implements OrderEventListener, MarketDataS
         return PlatformServices.builder(config.nodeId()).datasets(() -> datasets)
                 .backtestStrategies(() -> backtestStrategies).audit(() -> Optional.ofNullable(audit))
                 .deployer(() -> Optional.ofNullable(deployer)).bundles(bundles)
-                .parameters(new ConfigAdminStrategyParameters(() -> configAdmin)).modelRegistry(models).build();
+                .parameters(new ConfigAdminStrategyParameters(() -> configAdmin)).modelRegistry(models)
+                .riskReport(() -> {
+                    Object service = riskReports;
+                    return service == null ? Optional.empty() : RiskReportRows.of(service);
+                })
+                .build();
     }
 
     private static String state(int state) {

@@ -382,7 +382,11 @@ public final class PlatformApi implements AutoCloseable {
                 .put("gross_exposure", gross).put("net_exposure", net)
                 .put("leverage", equity == 0 ? null : gross / equity).put("positions", rows)
                 .put("kill_switch", killSwitchJson(ks));
-        out.put("report", services.riskReport().map(JsonObject::new).orElse(null));
+        Optional<Map<String, Object>> report = services.riskReport();
+        out.put("report", report.map(JsonObject::new).orElse(null));
+        if (report.isEmpty()) {
+            out.put("report_status", "the risk report service is not running");
+        }
         return out;
     }
 

@@ -136,7 +136,7 @@ const loaders = {
       ['Leverage', num(r.leverage, 3)], ['Day P&L', num(r.day_pnl)], ['Buying power', num(r.buying_power)]]);
     $('ks-state').textContent = r.kill_switch.engaged ? 'ENGAGED (' + r.kill_switch.reason + ')' : 'released';
     $('ks-state').dataset.engaged = r.kill_switch.engaged;
-    const report = r.report || { var: 'no risk service on this node' };
+    const report = r.report || { status: r.report_status };
     table('risk-report', [['Measure', (x) => x[0]], ['Value', (x) => typeof x[1] === 'number' ? num(x[1]) : x[1]]], Object.entries(report));
   },
   async ai() {
