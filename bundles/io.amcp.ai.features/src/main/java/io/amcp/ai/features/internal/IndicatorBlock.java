@@ -201,13 +201,7 @@ final class IndicatorBlock extends FeatureBlock {
             double past = bar.closeAgo(n);
             row[j++] = bar.count > n ? (c - past) / past : Double.NaN;
         }
-        if (first) {
-            onBalanceVolume = 0.0;
-        } else if (c > previous) {
-            onBalanceVolume += bar.volume;
-        } else if (c < previous) {
-            onBalanceVolume -= bar.volume;
-        }
+        onBalanceVolume = first ? 0.0 : onBalanceVolume + sign(c, previous) * bar.volume;
         obvVolume.push(bar.volume);
         for (int i = 0; i < OBV_WINDOWS.length; i++) {
             obvTrend[i].push(onBalanceVolume);
@@ -228,8 +222,8 @@ final class IndicatorBlock extends FeatureBlock {
             v[i] = first ? c : (c - v[i]) * alpha[i] + v[i];
         }
         double change = first ? 0.0 : c - previous;
-        double gain = change > 0.0 ? change : 0.0;
-        double loss = change < 0.0 ? -change : 0.0;
+        double gain = Math.max(change, 0.0);
+        double loss = Math.max(-change, 0.0);
         for (int i = 0; i < RSI_PERIODS.length; i++) {
             averageGain[i] = first ? gain : (gain - averageGain[i]) * rsiAlpha[i] + averageGain[i];
             averageLoss[i] = first ? loss : (loss - averageLoss[i]) * rsiAlpha[i] + averageLoss[i];
@@ -241,6 +235,15 @@ final class IndicatorBlock extends FeatureBlock {
         for (int i = 0; i < ATR_PERIODS.length; i++) {
             atr[i] = first ? range : (range - atr[i]) * atrAlpha[i] + atr[i];
         }
+    }
+
+    /**
+     * 1 when {@code x > y}, -1 when {@code x < y}, 0 when equal, as a choice between constants (no
+     * data-dependent branch); adding {@code sign * v} for {@code v >= 0} gives exactly what adding or
+     * subtracting {@code v}, or nothing, gives.
+     */
+    static double sign(double x, double y) {
+        return (x > y ? 1.0 : 0.0) - (x < y ? 1.0 : 0.0);
     }
 
     /** RSI {@code 100 - 100 / (1 + gain / loss)}; 100 when only the loss is 0, 0 when both are. */

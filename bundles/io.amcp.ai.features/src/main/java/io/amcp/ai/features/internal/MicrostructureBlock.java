@@ -97,7 +97,7 @@ final class MicrostructureBlock extends FeatureBlock {
         boolean hasPrevious = bar.count > 1;
         flows.stage(AMIHUD, hasPrevious && dollars > 0.0 ? AMIHUD_SCALE * Math.abs(bar.logReturn) / dollars : 0.0);
         flows.stage(VOLUME, v);
-        flows.stage(SIGNED_VOLUME, c > bar.open ? v : c < bar.open ? -v : 0.0);
+        flows.stage(SIGNED_VOLUME, IndicatorBlock.sign(c, bar.open) * v);
         flows.stage(TYPICAL_DOLLARS, (bar.high + bar.low + c) / 3.0 * v);
         flows.push();
         double lnVolume = logOnePlus(v);

@@ -11,6 +11,8 @@ import java.util.Arrays;
 final class RegimeBlock extends FeatureBlock {
 
     private static final int[] ADX_PERIODS = {14, 28};
+    /** Wilder's alpha 1 / n of each ADX period. */
+    private static final double[] ADX_ALPHA = {1.0 / ADX_PERIODS[0], 1.0 / ADX_PERIODS[1]};
     private static final int[] TREND_WINDOWS = {10, 20, 60};
     private static final int[] SLOPE_WINDOW_INDICES = {1, 2};
     /** Pairs of indices into {@link VolatilityBlock#WINDOWS}: short, long. */
@@ -19,6 +21,8 @@ final class RegimeBlock extends FeatureBlock {
     private static final int[] HURST_SCALES = {1, 2, 4, 8};
     /** Lag, window, and 1 when the autocorrelation is of absolute returns. */
     private static final int[][] AUTOCORRELATIONS = {{1, 20, 0}, {1, 60, 0}, {2, 60, 0}, {5, 60, 0}, {1, 60, 1}};
+    /** 1 / n of each autocorrelation's window. */
+    private static final double[] AUTOCORRELATION_INVERSE = {1.0 / 20, 1.0 / 60, 1.0 / 60, 1.0 / 60, 1.0 / 60};
     private static final int[] EFFICIENCY_WINDOWS = {10, 20, 60};
 
     /** 1 / (20 ln 2): see {@link #hurstExponent}. */
@@ -157,20 +161,21 @@ final class RegimeBlock extends FeatureBlock {
                     Math.max(Math.abs(bar.high - bar.previousClose), Math.abs(bar.low - bar.previousClose)));
             double up = bar.high - bar.previousHigh;
             double down = bar.previousLow - bar.low;
-            plus = up > down && up > 0.0 ? up : 0.0;
-            minus = down > up && down > 0.0 ? down : 0.0;
+            plus = up > down ? Math.max(up, 0.0) : 0.0;
+            minus = down > up ? Math.max(down, 0.0) : 0.0;
         }
         for (int i = 0; i < ADX_PERIODS.length; i++) {
             if (hasPrevious) {
                 int n = ADX_PERIODS[i];
                 long count = ++moveCount[i];
-                double smoothedRange = wilder(trueRange, trueRangeSeed, i, count, n, tr);
-                double plusIndex = wilder(plusMove, plusSeed, i, count, n, plus) / smoothedRange;
-                double minusIndex = wilder(minusMove, minusSeed, i, count, n, minus) / smoothedRange;
+                double alpha = ADX_ALPHA[i];
+                double smoothedRange = wilder(trueRange, trueRangeSeed, i, count, n, alpha, tr);
+                double plusIndex = wilder(plusMove, plusSeed, i, count, n, alpha, plus) / smoothedRange;
+                double minusIndex = wilder(minusMove, minusSeed, i, count, n, alpha, minus) / smoothedRange;
                 if (count >= n) {
                     double sum = plusIndex + minusIndex;
                     double dx = sum > 0.0 ? 100.0 * Math.abs(plusIndex - minusIndex) / sum : 0.0;
-                    wilder(adx, adxSeed, i, ++adxCount[i], n, dx);
+                    wilder(adx, adxSeed, i, ++adxCount[i], n, alpha, dx);
                 }
             }
             row[j++] = adx[i] / 100.0;
@@ -180,15 +185,16 @@ final class RegimeBlock extends FeatureBlock {
 
     /**
      * Takes input {@code x}, the {@code count}-th, into Wilder average {@code i} of period {@code n}:
-     * NaN while seeding, the mean of the first n inputs at the n-th, then {@code (x - v) / n + v}.
+     * NaN while seeding, the mean of the first n inputs at the n-th, then {@code (x - v) alpha + v} with
+     * {@code alpha = 1 / n}.
      */
-    private static double wilder(double[] value, double[] seed, int i, long count, int n, double x) {
+    private static double wilder(double[] value, double[] seed, int i, long count, int n, double alpha, double x) {
         if (count < n) {
             seed[i] += x;
         } else if (count == n) {
             value[i] = (seed[i] + x) / n;
         } else {
-            value[i] = (x - value[i]) * (1.0 / n) + value[i];
+            value[i] = (x - value[i]) * alpha + value[i];
         }
         return value[i];
     }
@@ -250,7 +256,7 @@ final class RegimeBlock extends FeatureBlock {
                 sx = sums.sumAgo(c, n, 0);
                 sxx = sums.sumOfSquaresAgo(c, n, 0);
             }
-            double inverse = 1.0 / n;
+            double inverse = AUTOCORRELATION_INVERSE[i];
             double sy = sums.sumAgo(c, n, lag);
             double covariance = sums.sum(productChannel[i], autocorrelationWindow[i]) - sx * sy * inverse;
             double vx = sxx - sx * sx * inverse;

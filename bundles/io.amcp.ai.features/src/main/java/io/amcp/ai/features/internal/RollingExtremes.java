@@ -5,6 +5,10 @@ package io.amcp.ai.features.internal;
  * from one monotonic queue of (index, value) pairs in primitive ring buffers. The queue serves the
  * longest window; every shorter window keeps its own head position inside it, which only moves
  * forward, so a push costs O(1) amortised plus one short step per window and allocates nothing.
+ * A window's head moves at most one place per push: the queue's indices are distinct and increasing,
+ * so only the element of index {@code index - n} can newly leave a window of {@code n}, and a head on
+ * an element popped from the tail is put back on the newest one, which cannot have left. The step is a
+ * conditional move, not a loop, so it costs no mispredicted branch.
  * Equal values keep the latest; the extremes returned are the same
  * numbers one queue per window would return.
  */
@@ -66,17 +70,8 @@ final class RollingExtremes {
         values[slot] = x;
         long newest = tail++;
         for (int i = 0; i < windows.length; i++) {
-            long h = heads[i];
-            if (h > newest) {
-                h = newest;
-            } else if (h < head) {
-                h = head;
-            }
-            long expired = index - windows[i];
-            while (indices[(int) (h & mask)] <= expired) {
-                h++;
-            }
-            heads[i] = h;
+            long h = Math.max(Math.min(heads[i], newest), head);
+            heads[i] = indices[(int) (h & mask)] <= index - windows[i] ? h + 1 : h;
         }
     }
 
