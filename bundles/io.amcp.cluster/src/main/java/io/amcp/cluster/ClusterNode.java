@@ -2,6 +2,7 @@ package io.amcp.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.amcp.api.spi.BrokerConnector;
+import io.amcp.api.spi.StrategyOwnershipGate;
 
 /** One member of the trading cluster; registered as an OSGi service by the {@code io.amcp.cluster} component. */
 public interface ClusterNode extends AutoCloseable {
@@ -32,6 +33,12 @@ public interface ClusterNode extends AutoCloseable {
      * reason starts with {@code fenced:} or {@code duplicate:}.
      */
     FencedConnector fence(BrokerConnector venue);
+
+    /**
+     * This member's strategy ownership as the trading kernel binds it: a strategy runs in the kernel
+     * only while this member holds it, and its orders go out through a {@link #fence}.
+     */
+    StrategyOwnershipGate kernelGate();
 
     /** The Hazelcast member, for what this interface does not cover. */
     HazelcastInstance hazelcast();

@@ -1,6 +1,7 @@
 package io.amcp.cluster.internal;
 
 import io.amcp.api.model.StrategyId;
+import io.amcp.api.spi.StrategyOwnershipGate;
 import io.amcp.cluster.ClusterNode;
 import io.amcp.cluster.ClusterSettings;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Starts this process's cluster member from the PID {@code io.amcp.cluster} and registers it as a
- * {@link ClusterNode} service; strategies listed in the configuration are registered for ownership.
+ * {@link ClusterNode} service and its {@link StrategyOwnershipGate} for the kernel; strategies listed in
+ * the configuration are registered for ownership.
  */
 @Component(configurationPid = "io.amcp.cluster", configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ClusterConfig.class)
@@ -24,6 +26,7 @@ public final class ClusterComponent {
 
     private final HazelcastClusterNode node;
     private final ServiceRegistration<ClusterNode> registration;
+    private final ServiceRegistration<StrategyOwnershipGate> gateRegistration;
 
     @Activate
     public ClusterComponent(ClusterConfig config, BundleContext context) {
@@ -32,6 +35,8 @@ public final class ClusterComponent {
             node.ownership().register(StrategyId.of(s));
         }
         this.registration = context.registerService(ClusterNode.class, node, null);
+        // the kernel binds it and runs each strategy only while this member owns it
+        this.gateRegistration = context.registerService(StrategyOwnershipGate.class, node.kernelGate(), null);
     }
 
     /** The settings the PID describes; each error names the property at fault. */
@@ -50,6 +55,7 @@ public final class ClusterComponent {
 
     @Deactivate
     void deactivate() {
+        gateRegistration.unregister();
         registration.unregister();
         node.close();
     }

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.StrategyOwnershipGate;
 import io.amcp.cluster.AccountRecord;
 import io.amcp.cluster.ClusterNode;
 import io.amcp.cluster.ClusterSettings;
@@ -26,6 +27,7 @@ public final class HazelcastClusterNode implements ClusterNode, SharedState {
     private final MarketCache marketCache;
     private final ParameterSweep sweep;
     private final Clock clusterClock;
+    private final ClusterOwnershipGate kernelGate;
 
     private HazelcastClusterNode(ClusterSettings settings, HazelcastInstance hazelcast) {
         this.settings = settings;
@@ -39,6 +41,7 @@ public final class HazelcastClusterNode implements ClusterNode, SharedState {
                 hazelcast.getMap(HazelcastConfigs.BARS));
         this.sweep = new ExecutorParameterSweep(hazelcast);
         this.clusterClock = () -> Math.multiplyExact(hazelcast.getCluster().getClusterTime(), 1_000_000L);
+        this.kernelGate = new ClusterOwnershipGate(this);
     }
 
     /** Starts a member; see {@link ClusterNode#start}. */
@@ -83,6 +86,11 @@ public final class HazelcastClusterNode implements ClusterNode, SharedState {
     public FencedConnector fence(BrokerConnector venue) {
         return new FencedOrderGate(venue, ownership, assignments(), orders(), memberId(), clusterClock,
                 settings.lease().toMillis());
+    }
+
+    @Override
+    public StrategyOwnershipGate kernelGate() {
+        return kernelGate;
     }
 
     @Override
