@@ -1,7 +1,11 @@
 package io.amcp.cli;
 
 import io.amcp.api.calendar.NyseCalendar;
+import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.Instrument;
+import io.amcp.api.model.Money;
+import io.amcp.api.model.Quantity;
+import io.amcp.api.model.StrategyId;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.spi.Clock;
 import io.amcp.data.BarQuery;
@@ -11,6 +15,10 @@ import io.amcp.data.ExportFormat;
 import io.amcp.data.IngestResult;
 import io.amcp.data.StoreBenchmark;
 import io.amcp.data.VerifyResult;
+import io.amcp.backtest.BacktestEngine;
+import io.amcp.broker.paper.PaperExchange;
+import io.amcp.broker.paper.PaperSettings;
+import io.amcp.strategy.smacross.SmaCrossStrategy;
 import io.amcp.datasource.file.BarSize;
 import io.amcp.datasource.file.BundledDatasets;
 import io.amcp.datasource.file.SyntheticSpec;
@@ -27,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -251,14 +260,20 @@ final class DataCommand implements Runnable {
         }
     }
 
-    @Command(name = "bench", description = "Ingest, query, replay and disk figures on synthetic 1-minute bars, each beside a reference.")
+    @Command(name = "bench", description = "Ingest, query, storage-read, end-to-end backtest replay and disk figures on synthetic "
+            + "1-minute bars, each beside a reference. The issue's scale run: --symbols 100 --years 22 --dir /tmp/amcp-scale.")
     static final class Bench implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--symbols", defaultValue = "10", description = "Symbols (default ${DEFAULT-VALUE})") int symbols;
         @Option(names = "--years", defaultValue = "2", description = "Years of minute bars (default ${DEFAULT-VALUE})") double years;
-        @Option(names = "--dir", description = "Work directory (default: a new temporary directory, deleted afterwards)") Path dir;
+        @Option(names = "--dir", description = "Work directory, which must not hold a store yet (default: a new temporary directory); "
+                + "deleted afterwards unless --keep") Path dir;
+        @Option(names = "--keep", description = "Keep the work directory and its store") boolean keep;
+        @Option(names = "--fast", defaultValue = "50", description = "Fast SMA period of the end-to-end backtest (default ${DEFAULT-VALUE})") int fast;
+        @Option(names = "--slow", defaultValue = "200", description = "Slow SMA period (default ${DEFAULT-VALUE})") int slow;
+        @Option(names = "--no-backtest", description = "Skip the end-to-end replay through the backtest kernel") boolean noBacktest;
 
         @Override
         public Integer call() throws IOException {
@@ -268,11 +283,21 @@ final class DataCommand implements Runnable {
             if (!(years > 0) || years > 50) {
                 throw new IllegalArgumentException("--years: must be in (0, 50], was " + years);
             }
+            if (fast < 1 || slow <= fast) {
+                throw new IllegalArgumentException("--slow: must be greater than --fast (" + fast + "), was " + slow);
+            }
+            if (dir != null && Files.exists(dir.resolve("store"))) {
+                throw new IllegalArgumentException("--dir: " + dir + " already holds a store; give an empty directory");
+            }
             Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("amcp-data-bench");
+            ToLongFunction<BarSeries> backtest = noBacktest ? null : series -> new BacktestEngine(Money.of("100000000"), 1.0, List.of())
+                    .run(List.of(series), new SmaCrossStrategy(StrategyId.of("bench"), series.instrument().id(), fast, slow,
+                            Quantity.of(10)), (Clock c) -> new PaperExchange(c, PaperSettings.FRICTIONLESS), null).fills().size();
             try {
-                StoreBenchmark.run(work, symbols, years, spec.commandLine().getOut());
+                StoreBenchmark.run(work, symbols, years, spec.commandLine().getOut(), backtest,
+                        "BacktestEngine (SMA " + fast + "/" + slow + " cross, risk, OMS, paper fills), one backtest per symbol");
             } finally {
-                if (dir == null) {
+                if (!keep) {
                     try (Stream<Path> files = Files.walk(work)) {
                         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                     }

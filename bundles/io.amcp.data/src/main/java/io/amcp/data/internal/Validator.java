@@ -247,14 +247,12 @@ public final class Validator {
         for (int j = 1; j < r.size; j++) {
             returns[j - 1] = Math.log((double) r.close[j] / r.close[j - 1]);
         }
-        double[] sorted = returns.clone();
-        Arrays.sort(sorted);
-        double median = median(sorted);
-        for (int j = 0; j < sorted.length; j++) {
-            sorted[j] = Math.abs(returns[j] - median);
+        double[] work = returns.clone();
+        double median = median(work);
+        for (int j = 0; j < work.length; j++) {
+            work[j] = Math.abs(returns[j] - median);
         }
-        Arrays.sort(sorted);
-        double mad = median(sorted);
+        double mad = median(work);
         if (mad == 0) {
             return;
         }
@@ -269,9 +267,70 @@ public final class Validator {
         }
     }
 
-    private static double median(double[] sorted) {
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    /**
+     * The median of {@code values}, which it reorders: the middle element(s) found by selection
+     * (Hoare's quickselect, expected linear time) rather than by sorting the whole array.
+     */
+    static double median(double[] values) {
+        int n = values.length;
+        int m = n / 2;
+        select(values, m);
+        if (n % 2 == 1) {
+            return values[m];
+        }
+        double below = values[0];
+        for (int i = 1; i < m; i++) {
+            below = Math.max(below, values[i]);
+        }
+        return (below + values[m]) / 2;
+    }
+
+    /** Reorders {@code a} so that a[k] is the k-th smallest, everything before it no larger and after it no smaller. */
+    private static void select(double[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            // median of three as the pivot keeps sorted and reversed input linear
+            if (a[mid] < a[lo]) {
+                swap(a, mid, lo);
+            }
+            if (a[hi] < a[lo]) {
+                swap(a, hi, lo);
+            }
+            if (a[hi] < a[mid]) {
+                swap(a, hi, mid);
+            }
+            double pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     private static void add(Result r, QualityIssue issue) {
