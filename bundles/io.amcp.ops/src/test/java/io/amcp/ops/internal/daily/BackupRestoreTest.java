@@ -51,11 +51,11 @@ class BackupRestoreTest {
         return new State(day.kernel.orders(), day.kernel.positions(), day.kernel.account(), day.exchange.history());
     }
 
-    BackupManager manager(Path root) {
+    static BackupManager manager(Path root) {
         return new BackupManager(BackupSource.platform(root.resolve("data"), root.resolve("etc"), root.resolve("store")));
     }
 
-    State tradeAndStop(Path root) throws IOException {
+    static State tradeAndStop(Path root) throws IOException {
         Files.createDirectories(root.resolve("etc"));
         Files.writeString(root.resolve("etc/io.amcp.core.cfg"), "initialCash = 100000\nclock = system\n");
         Files.writeString(root.resolve("etc/io.amcp.broker.paper.cfg"), "commissionModel = none\n");
