@@ -31,6 +31,7 @@ import io.amcp.core.Kernel;
 import io.amcp.core.KernelListener;
 import io.amcp.core.SimulatedClock;
 import io.amcp.core.journal.Journal;
+import io.amcp.marketdata.MarketDataFanout;
 import io.amcp.strategy.smacross.SmaCrossStrategy;
 import io.amcp.stream.kafka.internal.KafkaStreamComponent;
 import io.amcp.stream.kafka.internal.KafkaStreamConfig;
@@ -317,15 +318,17 @@ class KafkaStreamTest {
             }
         };
         createTopics(StreamTopics.of("t4"), 1);
-        KafkaStreamComponent component = new KafkaStreamComponent(config);
+        MarketDataFanout hub = new MarketDataFanout();
+        KafkaStreamComponent component = new KafkaStreamComponent(config, hub);
         long t = Clock.toNanos(Instant.parse("2024-03-01T15:00:00Z"));
-        component.onBar(Bar.of(MSFT, t, 410.0, 411.0, 409.5, 410.75, 800));
+        hub.publish(Bar.of(MSFT, t, 410.0, 411.0, 409.5, 410.75, 800));
         List<ConsumerRecord<String, byte[]>> bars = readAll("t4.bars", 1);
         assertThat(bars).extracting(ConsumerRecord::key).containsExactly("MSFT");
         assertThat(EventJson.parseBar(bars.get(0).value(), "t4.bars")).isEqualTo(Bar.of(MSFT, t, 410.0, 411.0, 409.5, 410.75, 800));
         java.lang.reflect.Method deactivate = KafkaStreamComponent.class.getDeclaredMethod("deactivate");
         deactivate.setAccessible(true);
         deactivate.invoke(component);
+        hub.close();
     }
 
     @Test
