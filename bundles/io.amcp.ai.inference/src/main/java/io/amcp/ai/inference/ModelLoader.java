@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import io.amcp.ai.inference.internal.ClassifierPredictor;
 import io.amcp.ai.models.Classifier;
 import io.amcp.ai.models.ModelCodec;
+import io.amcp.ai.models.XGBoostModel;
 import io.amcp.ai.models.neural.NeuralNetClassifier;
 import io.amcp.ai.models.neural.NeuralNetCodec;
 import io.amcp.ai.models.registry.ModelRegistry;
@@ -26,7 +27,7 @@ public final class ModelLoader {
     /**
      * Loads a registered version.
      *
-     * @param version       the version, or 0 for the latest
+     * @param version       the version, or 0 for the promoted one (the latest when none was promoted)
      * @param maxBatch      most rows per batch of {@link Predictor#submit}
      * @param maxWaitMicros longest wait for a batch to fill, microseconds
      * @throws IllegalArgumentException naming {@code name} or {@code version} when not registered
@@ -35,7 +36,7 @@ public final class ModelLoader {
             long maxWaitMicros) {
         Objects.requireNonNull(registry, "registry");
         ModelVersion meta = version == 0
-                ? registry.latest(name).orElseThrow(() -> new IllegalArgumentException("name: no model '" + name
+                ? registry.promoted(name).or(() -> registry.latest(name)).orElseThrow(() -> new IllegalArgumentException("name: no model '" + name
                         + "' in " + registry.root()))
                 : registry.version(name, version);
         byte[] bytes = registry.bytes(name, meta.version());
@@ -47,7 +48,7 @@ public final class ModelLoader {
         return of(name, meta.version(), ModelCodec.read(bytes), maxBatch, maxWaitMicros);
     }
 
-    /** A predictor over a model in memory (a tree, linear or ensemble model; a network keeps its device). */
+    /** A predictor over a model in memory (a tree, linear, SVM, XGBoost or ensemble model; a network keeps its device). */
     public static Predictor of(String name, int version, Classifier model, int maxBatch, long maxWaitMicros) {
         Objects.requireNonNull(model, "model");
         ModelVersion.checkName(name);
@@ -55,7 +56,8 @@ public final class ModelLoader {
             return new ClassifierPredictor(name, version, net, net.device().toString(), net.sequenceLength(), maxBatch,
                     maxWaitMicros * 1000);
         }
-        return new ClassifierPredictor(name, version, model, "cpu (plain Java)", 1, maxBatch, maxWaitMicros * 1000);
+        String device = model instanceof XGBoostModel ? "cpu (XGBoost native)" : "cpu (plain Java)";
+        return new ClassifierPredictor(name, version, model, device, 1, maxBatch, maxWaitMicros * 1000);
     }
 
     /**

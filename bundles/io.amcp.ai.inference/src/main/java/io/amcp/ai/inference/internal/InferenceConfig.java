@@ -14,7 +14,7 @@ public @interface InferenceConfig {
     @AttributeDefinition(name = "model.name", description = "Registered model name")
     String model_name();
 
-    @AttributeDefinition(name = "model.version", description = "Version to load; 0 for the latest")
+    @AttributeDefinition(name = "model.version", description = "Version to load; 0 for the promoted one (the latest when none was promoted)")
     int model_version() default 0;
 
     @AttributeDefinition(description = "Registry root folder (models/<name>/<version>/ below it)")

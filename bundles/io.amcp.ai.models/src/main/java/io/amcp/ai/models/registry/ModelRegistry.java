@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Model versions stored as files: {@code <root>/<name>/<version>/model.bin} (the model bytes),
- * {@code metadata.json} ({@link ModelVersion}) and optionally {@code card.html}. A version is
+ * {@code metadata.json} ({@link ModelVersion}) and optionally {@code card.html}; {@code <root>/<name>/promoted}
+ * holds the number of the version in production, if one was promoted. A version is
  * written into a temporary folder and renamed into place, so readers never see half a version; the
  * SHA-256 in the metadata is checked when the bytes are read. Thread-safe for registrations through
  * one registry object; several processes registering the same name at once are not supported.
@@ -30,6 +31,7 @@ public final class ModelRegistry {
     static final String MODEL_FILE = "model.bin";
     static final String METADATA_FILE = "metadata.json";
     static final String CARD_FILE = "card.html";
+    static final String PROMOTED_FILE = "promoted";
 
     private final Path root;
 
@@ -114,6 +116,36 @@ public final class ModelRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install " + meta.name() + " version " + meta.version() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks a registered version as the one in production (replacing any earlier promotion).
+     *
+     * @throws IllegalArgumentException naming {@code version} when it is not registered
+     */
+    public synchronized void promote(String name, int version) {
+        version(name, version);
+        Path file = root.resolve(name).resolve(PROMOTED_FILE);
+        Path tmp = root.resolve(name).resolve("." + PROMOTED_FILE + ".tmp");
+        try {
+            Files.writeString(tmp, Integer.toString(version), StandardCharsets.US_ASCII);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot promote " + name + " version " + version + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The promoted version of {@code name}, if one was promoted. */
+    public Optional<ModelVersion> promoted(String name) {
+        Path file = root.resolve(ModelVersion.checkName(name)).resolve(PROMOTED_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(version(name, Integer.parseInt(Files.readString(file, StandardCharsets.US_ASCII).trim())));
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException(file + ": not a version number: " + e.getMessage(), e);
         }
     }
 

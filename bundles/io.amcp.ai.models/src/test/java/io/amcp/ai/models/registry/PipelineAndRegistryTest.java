@@ -63,6 +63,12 @@ class PipelineAndRegistryTest {
         assertThat(v1.format()).isEqualTo(ModelCodec.NATIVE_MAGIC);
         assertThat(v1.features()).hasSize(134);
 
+        assertThat(registry.promoted("btc-gbt")).isEmpty();
+        registry.promote("btc-gbt", 1);
+        assertThat(registry.promoted("btc-gbt")).contains(v1);
+        assertThat(registry.names()).containsExactly("btc-gbt");
+        assertThatThrownBy(() -> registry.promote("btc-gbt", 9)).hasMessageStartingWith("version:");
+
         Classifier loaded = ModelCodec.read(registry.bytes("btc-gbt", 1));
         for (int k = 0; k < 10; k++) {
             double[] x = data.x(report.test()[k]);
