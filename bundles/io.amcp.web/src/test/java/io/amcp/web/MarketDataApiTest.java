@@ -2,6 +2,7 @@ package io.amcp.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.amcp.api.model.Bar;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Quote;
 import io.amcp.api.model.Side;
@@ -179,5 +180,103 @@ class MarketDataApiTest {
         assertBar(aaplSnap.getJsonObject("dailyBar"), bar("2013-06-24T04:00:00Z", 407.40, 408.66, 398.05, 402.54, 17_169_500));
         // the 119th bar: 2013-06-21,418.49,420.00,408.10,413.50,17182800
         assertBar(aaplSnap.getJsonObject("prevDailyBar"), bar("2013-06-21T04:00:00Z", 418.49, 420.00, 408.10, 413.50, 17_182_800));
+    }
+
+    @Test
+    void historicalQuotesAndTradesPageThroughWhatTheNodeReceived() {
+        InstrumentId ibm = InstrumentId.of("IBM");
+        long t0 = Instant.parse("2024-03-04T15:30:00.000000100Z").getEpochSecond() * 1_000_000_000L + 100;
+        for (int i = 0; i < 3; i++) {
+            node.server.onQuote(Quote.of(ibm, t0 + i * 1_000_000_000L, 190.00 + i, 190.05 + i, 100 * (i + 1), 200));
+            node.server.onTrade(new TradeTick(ibm, t0 + i * 1_000_000_000L, FixedPoint.fromDouble(190.02 + i),
+                    FixedPoint.fromDouble(10 * (i + 1)), Side.BUY));
+        }
+
+        Http.Reply first = http.get("/v2/stocks/IBM/quotes?limit=2", node.viewer);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().getString("symbol")).isEqualTo("IBM");
+        JsonArray quotes = first.json().getJsonArray("quotes");
+        assertThat(quotes).hasSize(2);
+        JsonObject q0 = quotes.getJsonObject(0);
+        assertThat(q0.fieldNames()).containsExactlyInAnyOrder("t", "ax", "ap", "as", "bx", "bp", "bs", "c", "z");
+        assertThat(q0.getString("t")).isEqualTo("2024-03-04T15:30:00.000000100Z");
+        assertThat(q0.getDouble("bp")).isEqualTo(190.00);
+        assertThat(q0.getDouble("ap")).isEqualTo(190.05);
+        assertThat(q0.getLong("bs")).isEqualTo(100L);
+        assertThat(quotes.getJsonObject(1).getDouble("bp")).isEqualTo(191.00);
+        Http.Reply second = http.get("/v2/stocks/IBM/quotes?limit=2&page_token=" + first.json().getString("next_page_token"),
+                node.viewer);
+        assertThat(second.json().getJsonArray("quotes")).hasSize(1);
+        assertThat(second.json().getJsonArray("quotes").getJsonObject(0).getDouble("bp")).isEqualTo(192.00);
+        assertThat(second.json().getValue("next_page_token")).isNull();
+
+        // start and end are inclusive and keep nanoseconds: the second and third trade
+        JsonArray trades = http.get("/v2/stocks/IBM/trades?start=2024-03-04T15:30:01.000000100Z&end=2024-03-04T15:30:02.000000100Z",
+                node.viewer).json().getJsonArray("trades");
+        assertThat(trades).hasSize(2);
+        JsonObject t1 = trades.getJsonObject(0);
+        assertThat(t1.fieldNames()).containsExactlyInAnyOrder("t", "x", "p", "s", "c", "i", "z");
+        assertThat(t1.getDouble("p")).isEqualTo(191.02);
+        assertThat(t1.getLong("s")).isEqualTo(20L);
+        JsonArray newestFirst = http.get("/v2/stocks/IBM/trades?sort=desc&limit=1", node.viewer).json().getJsonArray("trades");
+        assertThat(newestFirst.getJsonObject(0).getDouble("p")).isEqualTo(192.02);
+
+        JsonObject many = http.get("/v2/stocks/trades?symbols=IBM,ORCL", node.viewer).json();
+        assertThat(many.getJsonObject("trades").fieldNames()).containsExactly("IBM");
+        assertThat(many.getJsonObject("trades").getJsonArray("IBM")).hasSize(3);
+        assertThat(many.getValue("next_page_token")).isNull();
+        assertThat(http.get("/v2/stocks/quotes?symbols=IBM&limit=1", node.viewer).json().getJsonObject("quotes")
+                .getJsonArray("IBM")).hasSize(1);
+
+        assertThat(http.get("/v2/stocks/IBM/quotes?limit=0", node.viewer).json().getString("message")).contains("limit");
+        assertThat(http.get("/v2/stocks/IBM/trades?sort=up", node.viewer).status()).isEqualTo(422);
+        assertThat(http.get("/v2/stocks/IBM/trades?start=2024-03-05&end=2024-03-04", node.viewer).json().getString("message"))
+                .contains("end");
+        assertThat(http.get("/v2/stocks/quotes", node.viewer).status()).isEqualTo(422);
+        assertThat(http.get("/v2/stocks/IBM/quotes", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void cryptoLatestAndSnapshotsAreWhatTheNodeSaw() {
+        InstrumentId btc = InstrumentId.of("BTC/USD");
+        long t = Instant.parse("2024-03-04T15:31:00Z").getEpochSecond() * 1_000_000_000L;
+        node.server.onBar(Bar.of(btc, t - 86_400_000_000_000L, 62_000, 62_500, 61_800, 62_100, 12.5));
+        node.server.onBar(Bar.of(btc, t, 63_000, 63_250, 62_900, 63_100, 1.25));
+        node.server.onQuote(Quote.of(btc, t + 1_000_000_000L, 63_099.5, 63_100.5, 0.5, 0.75));
+        node.server.onTrade(new TradeTick(btc, t + 2_000_000_000L, FixedPoint.fromDouble(63_100.25),
+                FixedPoint.fromDouble(0.125), Side.SELL));
+
+        JsonObject quote = http.get("/v1beta3/crypto/us/latest/quotes?symbols=BTC/USD", node.viewer).json()
+                .getJsonObject("quotes").getJsonObject("BTC/USD");
+        assertThat(quote.fieldNames()).containsExactlyInAnyOrder("t", "bp", "bs", "ap", "as");
+        assertThat(quote.getDouble("bp")).isEqualTo(63_099.5);
+        assertThat(quote.getDouble("as")).isEqualTo(0.75);
+        JsonObject trade = http.get("/v1beta3/crypto/us/latest/trades?symbols=BTC/USD,ETH/USD", node.viewer).json()
+                .getJsonObject("trades").getJsonObject("BTC/USD");
+        assertThat(trade.fieldNames()).containsExactlyInAnyOrder("t", "p", "s", "i", "tks");
+        assertThat(trade.getDouble("p")).isEqualTo(63_100.25);
+        assertThat(trade.getString("tks")).isEqualTo("S");
+        assertThat(trade.getString("t")).isEqualTo("2024-03-04T15:31:02Z");
+        JsonObject bar = http.get("/v1beta3/crypto/us/latest/bars?symbols=BTC/USD", node.viewer).json()
+                .getJsonObject("bars").getJsonObject("BTC/USD");
+        // a minute bar ending 15:31 starts 15:30
+        assertThat(bar.getString("t")).isEqualTo("2024-03-04T15:30:00Z");
+        assertThat(bar.getDouble("h")).isEqualTo(63_250);
+        assertThat(bar.getDouble("v")).isEqualTo(1.25);
+
+        JsonObject snapshots = http.get("/v1beta3/crypto/us/snapshots?symbols=BTC/USD,DOGE/USD", node.viewer).json()
+                .getJsonObject("snapshots");
+        assertThat(snapshots.fieldNames()).containsExactly("BTC/USD");
+        JsonObject snap = snapshots.getJsonObject("BTC/USD");
+        assertThat(snap.getJsonObject("latestQuote").getDouble("ap")).isEqualTo(63_100.5);
+        assertThat(snap.getJsonObject("latestTrade").getDouble("s")).isEqualTo(0.125);
+        assertThat(snap.getJsonObject("minuteBar").getDouble("c")).isEqualTo(63_100);
+        // New York days: 2024-03-04 starts 05:00Z
+        assertThat(snap.getJsonObject("dailyBar").getString("t")).isEqualTo("2024-03-04T05:00:00Z");
+        assertThat(snap.getJsonObject("prevDailyBar").getDouble("o")).isEqualTo(62_000);
+
+        assertThat(http.get("/v1beta3/crypto/mars/latest/quotes?symbols=BTC/USD", node.viewer).json().getString("message"))
+                .contains("loc");
+        assertThat(http.get("/v1beta3/crypto/us/latest/quotes", node.viewer).status()).isEqualTo(422);
     }
 }

@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +41,11 @@ import java.util.regex.Pattern;
  * trade from {@link LatestMarketData}. Routes: {@code /v2/stocks/{symbol}/bars},
  * {@code /v2/stocks/bars}, {@code /v2/stocks/{symbol}/(quotes|trades|bars)/latest},
  * {@code /v2/stocks/(quotes|trades|bars)/latest?symbols=},
- * {@code /v2/stocks/snapshots}, {@code /v1beta3/crypto/us/bars}.
+ * {@code /v2/stocks/snapshots}, {@code /v1beta3/crypto/us/bars}; historical quotes and trades
+ * {@code /v2/stocks/{symbol}/(quotes|trades)} and {@code /v2/stocks/(quotes|trades)?symbols=} (from the
+ * bounded rings of ticks the node received, see {@link LatestMarketData}; without {@code start} all
+ * of them); crypto latest {@code /v1beta3/crypto/{loc}/latest/(bars|quotes|trades)} and
+ * {@code /v1beta3/crypto/{loc}/snapshots}.
  *
  * <p>Bars are aggregated to the requested {@code timeframe} (bucket = the bar's start, minute and hour
  * buckets aligned in UTC, day/week/month buckets in New York time as Alpaca does); {@code t} is the
@@ -53,6 +60,7 @@ public final class MarketDataApi {
     private static final Pattern TIMEFRAME = Pattern.compile("(\\d{1,2})(Min|T|Hour|H|Day|D|Week|W|Month|M)");
     private static final Set<String> FEEDS = Set.of("iex", "sip", "otc", "boats", "delayed_sip");
     private static final String JSON = "application/json; charset=utf-8";
+    private static final Set<String> CRYPTO_LOCATIONS = Set.of("us", "us-1", "eu-1");
 
     private final Supplier<List<DatasetProvider>> datasets;
     private final LatestMarketData latest;
@@ -75,6 +83,18 @@ public final class MarketDataApi {
         router.get("/v2/stocks/:symbol/quotes/latest").handler(this::latestQuote);
         router.get("/v2/stocks/:symbol/trades/latest").handler(this::latestTrade);
         router.get("/v1beta3/crypto/us/bars").blockingHandler(c -> bars(c, symbols(c), false, true), false);
+        router.get("/v2/stocks/quotes").handler(c -> ticks(c, symbols(c), false, "quotes", latest::recentQuotes,
+                Quote::time, MarketDataApi::quoteJson));
+        router.get("/v2/stocks/trades").handler(c -> ticks(c, symbols(c), false, "trades", latest::recentTrades,
+                TradeTick::time, MarketDataApi::tradeJson));
+        router.get("/v2/stocks/:symbol/quotes").handler(c -> ticks(c, List.of(symbol(c.pathParam("symbol"))), true,
+                "quotes", latest::recentQuotes, Quote::time, MarketDataApi::quoteJson));
+        router.get("/v2/stocks/:symbol/trades").handler(c -> ticks(c, List.of(symbol(c.pathParam("symbol"))), true,
+                "trades", latest::recentTrades, TradeTick::time, MarketDataApi::tradeJson));
+        router.get("/v1beta3/crypto/:loc/latest/bars").blockingHandler(c -> cryptoLatest(c, "bars"), false);
+        router.get("/v1beta3/crypto/:loc/latest/quotes").handler(c -> cryptoLatest(c, "quotes"));
+        router.get("/v1beta3/crypto/:loc/latest/trades").handler(c -> cryptoLatest(c, "trades"));
+        router.get("/v1beta3/crypto/:loc/snapshots").blockingHandler(this::cryptoSnapshots, false);
     }
 
     // ------------------------------------------------------------------ parameters
@@ -184,11 +204,15 @@ public final class MarketDataApi {
         throw ApiError.invalidField("limit", "invalid value '" + text + "' (expected 1.." + MAX_LIMIT + ")");
     }
 
-    /** A page position: the next bar to return is the first of {@code symbol} at or after {@code second}. */
-    record PageToken(String symbol, long second) {
+    /**
+     * A page position: the next item to return is the first of {@code symbol} at {@code position} or
+     * beyond it in the page's order; the position is a bar's start second, or a quote's or trade's
+     * arrival sequence.
+     */
+    record PageToken(String symbol, long position) {
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString((symbol + "|" + second).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((symbol + "|" + position).getBytes(StandardCharsets.UTF_8));
         }
 
         static PageToken decode(String text) {
@@ -236,7 +260,7 @@ public final class MarketDataApi {
             }
             List<long[]> rows = aggregate(history(id), timeframe);
             if (descending) {
-                java.util.Collections.reverse(rows);
+                Collections.reverse(rows);
             }
             JsonArray out = new JsonArray();
             for (long[] r : rows) {
@@ -244,7 +268,7 @@ public final class MarketDataApi {
                     continue;
                 }
                 if (from != null && id.value().equals(from.symbol())
-                        && (descending ? r[0] > from.second() : r[0] < from.second())) {
+                        && (descending ? r[0] > from.position() : r[0] < from.position())) {
                     continue;
                 }
                 if (count == limit) {
@@ -410,6 +434,153 @@ public final class MarketDataApi {
             body.put(id.value(), snap);
         }
         reply(c, 200, body);
+    }
+
+    // ------------------------------------------------------------------ historical quotes and trades
+
+    /** RFC-3339 date-time (nanoseconds kept) or YYYY-MM-DD (start of that day, UTC), as epoch nanos; null when absent. */
+    static Long nanos(RoutingContext c, String field) {
+        Long second = time(c, field);
+        if (second == null) {
+            return null;
+        }
+        String text = c.queryParams().get(field);
+        return text.length() == 10 ? second * 1_000_000_000L
+                : io.amcp.api.spi.Clock.toNanos(OffsetDateTime.parse(text).toInstant());
+    }
+
+    /**
+     * {@code {"<kind>": [..], "symbol": S, "next_page_token": T}} for one symbol, {@code {"<kind>": {S: [..]}, ...}}
+     * for several: the received ticks between {@code start} and {@code end} (inclusive), symbols in
+     * alphabetical order, each symbol's ticks in arrival order ({@code sort=desc} reverses it).
+     */
+    private <T> void ticks(RoutingContext c, List<InstrumentId> symbols, boolean single, String kind,
+            Function<InstrumentId, List<LatestMarketData.Received<T>>> source, ToLongFunction<T> timeOf,
+            Function<T, JsonObject> render) {
+        Long start = nanos(c, "start");
+        Long end = nanos(c, "end");
+        if (start != null && end != null && end < start) {
+            throw ApiError.invalidField("end", "must not be before start");
+        }
+        int limit = limit(c);
+        String sort = c.queryParams().get("sort");
+        if (sort != null && !sort.equals("asc") && !sort.equals("desc")) {
+            throw ApiError.invalidField("sort", "invalid value '" + sort + "' (expected asc or desc)");
+        }
+        String feed = c.queryParams().get("feed");
+        if (feed != null && !FEEDS.contains(feed)) {
+            throw ApiError.invalidField("feed", "invalid value '" + feed + "' (expected iex, sip, otc, boats or delayed_sip)");
+        }
+        String token = c.queryParams().get("page_token");
+        PageToken from = token == null || token.isEmpty() ? null : PageToken.decode(token);
+        boolean descending = "desc".equals(sort);
+
+        JsonObject bySymbol = new JsonObject();
+        JsonArray singleList = new JsonArray();
+        int count = 0;
+        String next = null;
+        List<InstrumentId> ordered = new ArrayList<>(symbols);
+        ordered.sort(null);
+        for (InstrumentId id : ordered) {
+            if (from != null && id.value().compareTo(from.symbol()) < 0) {
+                continue;
+            }
+            List<LatestMarketData.Received<T>> received = new ArrayList<>(source.apply(id));
+            if (descending) {
+                Collections.reverse(received);
+            }
+            JsonArray out = new JsonArray();
+            for (LatestMarketData.Received<T> r : received) {
+                long t = timeOf.applyAsLong(r.tick());
+                if ((start != null && t < start) || (end != null && t > end)) {
+                    continue;
+                }
+                if (from != null && id.value().equals(from.symbol())
+                        && (descending ? r.sequence() > from.position() : r.sequence() < from.position())) {
+                    continue;
+                }
+                if (count == limit) {
+                    next = new PageToken(id.value(), r.sequence()).encode();
+                    break;
+                }
+                out.add(render.apply(r.tick()));
+                count++;
+            }
+            if (!out.isEmpty()) {
+                bySymbol.put(id.value(), out);
+                singleList = out;
+            }
+            if (next != null) {
+                break;
+            }
+        }
+        JsonObject body = new JsonObject();
+        if (single) {
+            body.put(kind, singleList).put("symbol", symbols.get(0).value());
+        } else {
+            body.put(kind, bySymbol);
+        }
+        body.put("next_page_token", next);
+        reply(c, 200, body);
+    }
+
+    // ------------------------------------------------------------------ crypto latest and snapshots
+
+    private static void cryptoLocation(RoutingContext c) {
+        String loc = c.pathParam("loc");
+        if (!CRYPTO_LOCATIONS.contains(loc)) {
+            throw ApiError.invalidField("loc", "invalid value '" + loc + "' (expected us, us-1 or eu-1)");
+        }
+    }
+
+    /** A crypto quote in Alpaca's shape (no exchanges or conditions): {@code t, bp, bs, ap, as}. */
+    static JsonObject cryptoQuoteJson(Quote q) {
+        return new JsonObject().put("t", AlpacaJson.time(q.time())).put("bp", number(q.bid())).put("bs", number(q.bidSize()))
+                .put("ap", number(q.ask())).put("as", number(q.askSize()));
+    }
+
+    /** A crypto trade in Alpaca's shape: {@code t, p, s, i, tks} ({@code tks} the taker side, B or S). */
+    static JsonObject cryptoTradeJson(TradeTick t) {
+        return new JsonObject().put("t", AlpacaJson.time(t.time())).put("p", number(t.price())).put("s", number(t.size()))
+                .put("i", t.time()).put("tks", t.aggressor() == io.amcp.api.model.Side.SELL ? "S" : "B");
+    }
+
+    /** {@code {"<kind>": {"BTC/USD": {...}}}} for the symbols that have one. */
+    private void cryptoLatest(RoutingContext c, String kind) {
+        cryptoLocation(c);
+        JsonObject bySymbol = new JsonObject();
+        for (InstrumentId id : symbols(c)) {
+            Optional<JsonObject> item = switch (kind) {
+                case "quotes" -> latest.quote(id).map(MarketDataApi::cryptoQuoteJson);
+                case "trades" -> latest.trade(id).map(MarketDataApi::cryptoTradeJson);
+                default -> lastBar(id).map(MarketDataApi::barJson);
+            };
+            item.ifPresent(o -> bySymbol.put(id.value(), o));
+        }
+        reply(c, 200, new JsonObject().put(kind, bySymbol));
+    }
+
+    /** {@code {"snapshots": {"BTC/USD": {latestTrade, latestQuote, minuteBar, dailyBar, prevDailyBar}}}}. */
+    private void cryptoSnapshots(RoutingContext c) {
+        cryptoLocation(c);
+        JsonObject bySymbol = new JsonObject();
+        for (InstrumentId id : symbols(c)) {
+            List<Bar> h = latest.recentBars(id);
+            if (h.isEmpty()) {
+                h = history(id);
+            }
+            if (h.isEmpty() && latest.quote(id).isEmpty() && latest.trade(id).isEmpty()) {
+                continue;
+            }
+            List<long[]> days = aggregate(h, new Timeframe("Day", 1));
+            bySymbol.put(id.value(), new JsonObject()
+                    .put("latestTrade", latest.trade(id).map(MarketDataApi::cryptoTradeJson).orElse(null))
+                    .put("latestQuote", latest.quote(id).map(MarketDataApi::cryptoQuoteJson).orElse(null))
+                    .put("minuteBar", h.isEmpty() ? null : barJson(h.get(h.size() - 1)))
+                    .put("dailyBar", days.isEmpty() ? null : barJson(days.get(days.size() - 1)))
+                    .put("prevDailyBar", days.size() < 2 ? null : barJson(days.get(days.size() - 2))));
+        }
+        reply(c, 200, new JsonObject().put("snapshots", bySymbol));
     }
 
     private static void reply(RoutingContext c, int status, JsonObject body) {
