@@ -8,9 +8,11 @@ import io.amcp.ai.models.GradientBoostingTrainer;
 import io.amcp.ai.models.LogisticRegressionTrainer;
 import io.amcp.ai.models.ModelTrainer;
 import io.amcp.ai.models.RandomForestTrainer;
+import io.amcp.ai.models.SvmTrainer;
 import io.amcp.ai.models.TrainingListener;
 import io.amcp.ai.models.TrainingPipeline;
 import io.amcp.ai.models.TrainingSet;
+import io.amcp.ai.models.XGBoostTrainer;
 import io.amcp.ai.models.neural.NeuralNetClassifier;
 import io.amcp.ai.models.neural.NeuralNetTrainer;
 import io.amcp.ai.models.neural.SequenceWindows;
@@ -22,7 +24,8 @@ import java.util.Map;
 /**
  * Training time and CPU inference throughput of the model kinds on real features (134 standard
  * features of the bundled BTC/USD 5-minute bars, triple-barrier labels): random forest (100 trees,
- * depth 8), gradient boosting (100 rounds x 3 classes, depth 3), logistic regression, a DJL MLP
+ * depth 8), the in-house gradient boosting and XGBoost 2.1.4 (both 100 rounds x 3 classes, depth 3,
+ * one thread), an RBF SVM (SMO, the newest 1000 samples), logistic regression, a DJL MLP
  * 134 -> 64 -> 3 and a DJL LSTM (8 steps x 134, state 32). Inference runs through the
  * {@link Predictor} of io.amcp.ai.inference, at batch 1 ({@code predict(row)}) and batch 1024
  * ({@code predict(rows)}); the reference measured in the same run is the logistic regression (three
@@ -54,6 +57,8 @@ public final class InferenceBench {
         trainers.put("logistic regression (reference)", LogisticRegressionTrainer.defaults());
         trainers.put("random forest 100x8", RandomForestTrainer.defaults(1));
         trainers.put("gradient boosting 100x3x3", GradientBoostingTrainer.defaults(1));
+        trainers.put("XGBoost 100x3x3 (native)", XGBoostTrainer.defaults(1));
+        trainers.put("SVM RBF, 1000 samples", new SvmTrainer(SvmTrainer.Kernel.RBF, 1.0, 0, 1e-3, 200, 1000, 3, 1));
         trainers.put("MLP 134-64-3 (DJL)", NeuralNetTrainer.mlp(new int[] {64}, 20, 64, 0.001, 1));
         trainers.put("LSTM 8x134, 32 (DJL)", NeuralNetTrainer.lstm(32, 8, 5, 64, 0.001, 1));
 
