@@ -29,7 +29,11 @@ final class WindowSums {
     private final int squared;
     private final int capacity;
     private final int mask;
-    /** Ring buffers, indexed {@code slot * channels + channel}; the totals have a row of zeros after the ring. */
+    /**
+     * Ring buffers, indexed {@code slot * channels + channel}, the square totals
+     * {@code slot * squared + channel} (only the squared channels, so a slot's row is no wider than what
+     * is read); both totals have a row of zeros after the ring.
+     */
     private final double[] raw;
     private final double[] totals;
     private final double[] squareTotals;
@@ -39,10 +43,14 @@ final class WindowSums {
     private final double[] inverseLessOne;
     private final double[] total;
     private final double[] squareTotal;
-    /** Index of the zero row of {@link #totals} and {@link #squareTotals}. */
+    /** Index of the zero row of {@link #totals}. */
     private final int zeroRow;
+    /** Index of the zero row of {@link #squareTotals}. */
+    private final int zeroSquareRow;
     /** Per window: index of the row holding the totals just before its values, {@link #zeroRow} while none. */
     private final int[] before;
+    /** Per window: the same row's index in {@link #squareTotals}, {@link #zeroSquareRow} while none. */
+    private final int[] beforeSquare;
     private long count;
     private int sinceRebuild;
 
@@ -88,10 +96,13 @@ final class WindowSums {
         this.mask = size - 1;
         this.raw = new double[size * channels];
         this.totals = new double[(size + 1) * channels];
-        this.squareTotals = new double[(size + 1) * channels];
+        this.squareTotals = new double[(size + 1) * squared];
         this.zeroRow = size * channels;
+        this.zeroSquareRow = size * squared;
         this.before = new int[windows.length];
+        this.beforeSquare = new int[windows.length];
         Arrays.fill(before, zeroRow);
+        Arrays.fill(beforeSquare, zeroSquareRow);
         this.staged = new double[channels];
         this.inverse = new double[windows.length];
         this.inverseLessOne = new double[windows.length];
@@ -117,14 +128,16 @@ final class WindowSums {
     /** Pushes the staged value of every channel. */
     void push() {
         int k = channels;
-        int at = (int) (count & mask) * k;
+        int slot = (int) (count & mask);
+        int at = slot * k;
+        int squareAt = slot * squared;
         for (int c = 0; c < squared; c++) {
             double x = staged[c];
             double t = total[c] + x;
             double q = squareTotal[c] + x * x;
             raw[at + c] = x;
             totals[at + c] = t;
-            squareTotals[at + c] = q;
+            squareTotals[squareAt + c] = q;
             total[c] = t;
             squareTotal[c] = q;
         }
@@ -138,7 +151,9 @@ final class WindowSums {
         count++;
         for (int i = 0; i < windows.length; i++) {
             long start = count - 1 - windows[i];
-            before[i] = start >= 0 ? (int) (start & mask) * k : zeroRow;
+            int startSlot = (int) (start & mask);
+            before[i] = start >= 0 ? startSlot * k : zeroRow;
+            beforeSquare[i] = start >= 0 ? startSlot * squared : zeroSquareRow;
         }
         if (++sinceRebuild == REBUILD_INTERVAL) {
             sinceRebuild = 0;
@@ -153,12 +168,15 @@ final class WindowSums {
             double t = 0.0;
             double q = 0.0;
             for (long p = count - capacity; p < count; p++) {
-                int at = (int) (p & mask) * k + c;
+                int slot = (int) (p & mask);
+                int at = slot * k + c;
                 double x = raw[at];
                 t += x;
-                q += x * x;
                 totals[at] = t;
-                squareTotals[at] = q;
+                if (c < squared) {
+                    q += x * x;
+                    squareTotals[slot * squared + c] = q;
+                }
             }
             total[c] = t;
             squareTotal[c] = q;
@@ -182,7 +200,7 @@ final class WindowSums {
 
     /** Sum of squares of channel {@code c}, one of the squared channels, over window {@code i}. */
     double sumOfSquares(int c, int i) {
-        return squareTotal[c] - squareTotals[before[i] + c];
+        return squareTotal[c] - squareTotals[beforeSquare[i] + c];
     }
 
     /**
@@ -196,11 +214,15 @@ final class WindowSums {
 
     /** Sum of squares of channel {@code c} over {@code n} values ending {@code ago} pushes back; see {@link #sumAgo}. */
     double sumOfSquaresAgo(int c, int n, int ago) {
-        return totalAgo(squareTotals, c, ago) - totalAgo(squareTotals, c, ago + n);
+        return squareTotalAgo(c, ago) - squareTotalAgo(c, ago + n);
     }
 
     private double totalAgo(double[] ring, int c, int ago) {
         return count > ago ? ring[(int) ((count - 1 - ago) & mask) * channels + c] : 0.0;
+    }
+
+    private double squareTotalAgo(int c, int ago) {
+        return count > ago ? squareTotals[(int) ((count - 1 - ago) & mask) * squared + c] : 0.0;
     }
 
     double mean(int i) {
@@ -232,5 +254,6 @@ final class WindowSums {
         Arrays.fill(total, 0.0);
         Arrays.fill(squareTotal, 0.0);
         Arrays.fill(before, zeroRow);
+        Arrays.fill(beforeSquare, zeroSquareRow);
     }
 }
