@@ -58,7 +58,11 @@ public final class ReplayCache {
             long[] v = columns[c];
             long gcd = 0;
             for (int i = from + 1; i < to; i++) {
-                gcd = gcd(gcd, v[i] - v[i - 1]);
+                long d = v[i] - v[i - 1];
+                // one remainder per value while the divisor holds; Euclid only when it shrinks
+                if (gcd == 0 ? d != 0 : d % gcd != 0) {
+                    gcd = gcd(gcd, d);
+                }
             }
             divisor[c] = gcd == 0 ? 1 : gcd;
             long max = 0;
@@ -172,32 +176,41 @@ public final class ReplayCache {
         }
     }
 
+    /** The prefix sum of one column's differences: copied out of the file in bulk first, then summed over a primitive array. */
     private static void decode(ByteBuffer b, int at, int width, long first, long divisor, long[] out) {
         long v = first;
         out[0] = v;
         int n = out.length;
+        ByteBuffer cells = b.slice(at, width * (n - 1)).order(ByteOrder.LITTLE_ENDIAN);
         switch (width) {
             case 1 -> {
+                byte[] d = new byte[n - 1];
+                cells.get(d);
                 for (int i = 1; i < n; i++) {
-                    v += b.get(at + i - 1) * divisor;
+                    v += d[i - 1] * divisor;
                     out[i] = v;
                 }
             }
             case 2 -> {
+                short[] d = new short[n - 1];
+                cells.asShortBuffer().get(d);
                 for (int i = 1; i < n; i++) {
-                    v += b.getShort(at + 2 * (i - 1)) * divisor;
+                    v += d[i - 1] * divisor;
                     out[i] = v;
                 }
             }
             case 4 -> {
+                int[] d = new int[n - 1];
+                cells.asIntBuffer().get(d);
                 for (int i = 1; i < n; i++) {
-                    v += b.getInt(at + 4 * (i - 1)) * divisor;
+                    v += d[i - 1] * divisor;
                     out[i] = v;
                 }
             }
             default -> {
+                cells.asLongBuffer().get(out, 1, n - 1);
                 for (int i = 1; i < n; i++) {
-                    v += b.getLong(at + 8 * (i - 1)) * divisor;
+                    v += out[i] * divisor;
                     out[i] = v;
                 }
             }
