@@ -79,11 +79,27 @@ async function marketPhase() {
   } catch (e) {
     invalid = { status: e.status || (e.response && e.response.status), message: e.message };
   }
+  const quotes = await stocks.stockQuotes({ symbols: 'AAPL', limit: 1 });
+  const moreQuotes = await stocks.stockQuotes({ symbols: 'AAPL', limit: 1, pageToken: quotes.nextPageToken });
+  const trades = await stocks.stockTradeSingle({ symbol: 'AAPL', start: new Date('2024-03-04T15:30:01Z') });
+  // the SDK's CryptoApi sends no keys (Alpaca serves crypto data without them); the platform asks for
+  // keys on every request, so this client passes them as default headers
+  const crypto = new marketData.CryptoApi(new marketData.Configuration({
+    basePath: process.env.AMCP_BASE_URL,
+    headers: { 'APCA-API-KEY-ID': process.env.APCA_API_KEY_ID, 'APCA-API-SECRET-KEY': process.env.APCA_API_SECRET_KEY },
+  }));
+  const cryptoQuote = (await crypto.cryptoLatestQuotes({ loc: 'us', symbols: 'BTC/USD' })).quotes['BTC/USD'];
+  const snapshot = (await crypto.cryptoSnapshots({ loc: 'us', symbols: 'BTC/USD' })).snapshots['BTC/USD'];
+  const quote = (q) => ({ t: new Date(q.t).toISOString(), bp: q.bp, ap: q.ap, bs: q.bs, as: q.as });
   return {
     firstPage: first.bars.AAPL.map(bar), nextPageToken: first.nextPageToken,
     secondPage: second.bars.AAPL.map(bar), lastToken: second.nextPageToken,
     singleSymbol: single.symbol, singleCount: single.bars.length,
     latestClose: latest.bar.c, invalid,
+    firstQuote: quote(quotes.quotes.AAPL[0]), secondQuote: quote(moreQuotes.quotes.AAPL[0]),
+    quotesLastToken: moreQuotes.nextPageToken,
+    trades: trades.trades.map((t) => ({ t: new Date(t.t).toISOString(), p: t.p, s: t.s })),
+    cryptoQuote: quote(cryptoQuote), snapshotTradePrice: snapshot.latestTrade.p, snapshotMinuteClose: snapshot.minuteBar.c,
   };
 }
 

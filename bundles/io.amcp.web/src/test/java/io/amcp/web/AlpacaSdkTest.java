@@ -3,6 +3,12 @@ package io.amcp.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.amcp.api.model.Bar;
+import io.amcp.api.model.FixedPoint;
+import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Quote;
+import io.amcp.api.model.Side;
+import io.amcp.api.model.TradeTick;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -10,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The official Alpaca TypeScript SDK ({@code @alpacahq/alpaca-trade-api}, pinned in
  * {@code src/test/node/package-lock.json}) drives the server: {@code src/test/node/alpaca-sdk-check.cjs}
- * runs getAccount, createOrder, getOrders, getOrder, cancelOrder, getPositions and closePosition, then the market data calls stockBars (two pages), stockBarSingle and stockLatestBarSingle. The
+ * runs getAccount, createOrder, getOrders, getOrder, cancelOrder, getPositions and closePosition, then the market data calls stockBars (two pages), stockBarSingle, stockLatestBarSingle, stockQuotes (two pages), stockTradeSingle, cryptoLatestQuotes and cryptoSnapshots. The
  * SDK is installed into {@code target/alpaca-sdk} with {@code npm ci} (from the npm cache first, then
  * the registry). Skipped, saying why, when node or the SDK cannot be had.
  */
@@ -127,6 +134,18 @@ class AlpacaSdkTest {
     void officialSdkReadsMarketData(@TempDir Path models) throws IOException {
         installSdk();
         try (ConsoleNode node = new ConsoleNode(120, models)) {
+            InstrumentId aapl = InstrumentId.of("AAPL");
+            InstrumentId btc = InstrumentId.of("BTC/USD");
+            long t = Instant.parse("2024-03-04T15:30:00Z").getEpochSecond() * 1_000_000_000L;
+            node.server.onQuote(Quote.of(aapl, t, 171.10, 171.12, 300, 200));
+            node.server.onQuote(Quote.of(aapl, t + 1_000_000_000L, 171.11, 171.14, 100, 400));
+            node.server.onTrade(new TradeTick(aapl, t, FixedPoint.fromDouble(171.11), FixedPoint.fromDouble(50), Side.BUY));
+            node.server.onTrade(new TradeTick(aapl, t + 2_000_000_000L, FixedPoint.fromDouble(171.13),
+                    FixedPoint.fromDouble(75), Side.SELL));
+            node.server.onBar(Bar.of(btc, t, 63_000, 63_250, 62_900, 63_100, 1.25));
+            node.server.onQuote(Quote.of(btc, t + 1_000_000_000L, 63_099.5, 63_100.5, 0.5, 0.75));
+            node.server.onTrade(new TradeTick(btc, t + 2_000_000_000L, FixedPoint.fromDouble(63_100.25),
+                    FixedPoint.fromDouble(0.125), Side.SELL));
             Map<String, String> env = Map.of("AMCP_BASE_URL", node.baseUrl, "APCA_API_KEY_ID", node.viewer.keyId(),
                     "APCA_API_SECRET_KEY", node.viewer.secret());
             Result r = run(List.of("node", "alpaca-sdk-check.cjs", "market"), WORK, env);
@@ -150,6 +169,16 @@ class AlpacaSdkTest {
             // the 120th replayed bar: 2013-06-24,...,402.54
             assertThat(market.getDouble("latestClose")).isEqualTo(402.54);
             assertThat(market.getJsonObject("invalid").getInteger("status")).isEqualTo(422);
+            // the quotes and trades fed above, read back through the SDK's models (one page each of limit 1)
+            assertThat(market.getJsonObject("firstQuote").getMap()).containsEntry("t", "2024-03-04T15:30:00.000Z")
+                    .containsEntry("bp", 171.1).containsEntry("ap", 171.12).containsEntry("bs", 300);
+            assertThat(market.getJsonObject("secondQuote").getDouble("ap")).isEqualTo(171.14);
+            assertThat(market.getValue("quotesLastToken")).isNull();
+            assertThat(market.getJsonArray("trades")).hasSize(1);
+            assertThat(market.getJsonArray("trades").getJsonObject(0).getDouble("p")).isEqualTo(171.13);
+            assertThat(market.getJsonObject("cryptoQuote").getMap()).containsEntry("bp", 63_099.5).containsEntry("as", 0.75);
+            assertThat(market.getDouble("snapshotTradePrice")).isEqualTo(63_100.25);
+            assertThat(market.getDouble("snapshotMinuteClose")).isEqualTo(63_100);
         }
     }
 }
