@@ -7,6 +7,7 @@ import io.amcp.api.model.Quantity;
 import io.amcp.api.model.Side;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.order.OrderAccepted;
+import io.amcp.api.order.OrderDenied;
 import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderRejected;
 import io.amcp.api.order.SubmitOrder;
@@ -33,7 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  * bound to its ownership gate, with every strategy added (only the owned ones run), a shared
  * {@link KernelVenue}, and a bar of AAPL posted to the kernel every interval. Each strategy buys 2 on
  * odd bars and sells 1 on even ones. It reports on stdout: {@code GAINED s e}, {@code LOST s e},
- * {@code ACCEPTED id}, {@code REJECTED id reason}, {@code SAFE n}; when stdin closes it stops the bars,
+ * {@code ACCEPTED id}, {@code REJECTED id reason} (refused by the fence, the venue or the kernel), {@code SAFE n}; when stdin closes it stops the bars,
  * lets the last orders settle, prints {@code POSITION s quantityRaw} for each strategy it runs, then
  * {@code STOPPED}, and waits to be killed.
  *
@@ -113,6 +114,8 @@ public final class KernelMemberMain {
                     OUT.println("ACCEPTED " + a.clientOrderId());
                 } else if (event instanceof OrderRejected r) {
                     OUT.println("REJECTED " + r.clientOrderId() + " " + r.reason());
+                } else if (event instanceof OrderDenied d) {
+                    OUT.println("REJECTED " + d.clientOrderId() + " denied: " + d.rule() + ": " + d.reason());
                 }
             }
         });

@@ -142,6 +142,11 @@ public final class Kernel implements TradingNode {
     private volatile StrategyOwnershipGate ownership;
     /** The route in front of each venue added (the venue itself, or the fence in front of it). */
     private final Map<BrokerConnector, BrokerConnector> routes = new ConcurrentHashMap<>();
+    /**
+     * Strategies whose ownership was lost, marked at once on the ownership thread: they get no more
+     * market data even while their stop waits behind queued events.
+     */
+    private final Set<StrategyId> revoked = ConcurrentHashMap.newKeySet();
     /** Strategies this node owns now, with their epochs (kernel thread). */
     private final Map<StrategyId, Long> ownedEpochs = new HashMap<>();
     /** Orders recovered on a gain that came before the strategy was added (kernel thread). */
@@ -279,6 +284,7 @@ public final class Kernel implements TradingNode {
         gate.addListener(new StrategyOwnershipGate.Listener() {
             @Override
             public void gained(StrategyId strategy, long epoch) {
+                revoked.remove(strategy);
                 List<SubmitOrder> orders;
                 try {
                     orders = gate.recover(strategy, epoch);
@@ -292,9 +298,15 @@ public final class Kernel implements TradingNode {
 
             @Override
             public void lost(StrategyId strategy, long epoch, String reason) {
+                revoked.add(strategy);
                 execute(() -> ownershipLost(strategy, epoch, reason));
             }
         });
+    }
+
+    /** Whether a strategy's ownership was lost and its stop is still on its way (any thread). */
+    boolean ownershipRevoked(StrategyId strategy) {
+        return ownership != null && revoked.contains(strategy);
     }
 
     /** The client order id of a strategy's {@code sequence}-th order: the gate's scheme, or {@code <id>-<n>}. */
@@ -943,6 +955,15 @@ public final class Kernel implements TradingNode {
         if (oms.contains(id)) {
             OrderDenied denied = new OrderDenied(id, strategy, order, "duplicate-client-order-id",
                     "client order id " + id + " was already used; the order was not sent again", now);
+            defer(slot, denied);
+            return id;
+        }
+        StrategyOwnershipGate gate = ownership;
+        if (gate != null && slot != null && !gate.owns(strategy)) {
+            // ownership already gone, its stop still queued behind this event: the fence would refuse it too
+            OrderDenied denied = new OrderDenied(id, strategy, order, "ownership",
+                    "this node no longer owns strategy " + strategy, now);
+            record(denied);
             defer(slot, denied);
             return id;
         }

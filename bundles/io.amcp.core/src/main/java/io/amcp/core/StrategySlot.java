@@ -234,7 +234,7 @@ final class StrategySlot implements StrategyContext {
     }
 
     void onMarketData(MarketData event) {
-        if (state != State.RUNNING) {
+        if (state != State.RUNNING || kernel.ownershipRevoked(id)) {
             if (state == State.SWAPPING) {
                 hold(event);
             }
