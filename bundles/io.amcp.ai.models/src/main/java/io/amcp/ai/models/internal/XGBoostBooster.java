@@ -10,9 +10,10 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 /**
  * Every call into XGBoost's Java API (ml.dmlc.xgboost4j.java) is here, so that the models bundle
  * loads and its other models work when XGBoost is not installed. XGBoost's native library is
- * extracted from its jar to a temporary file by its own {@code NativeLibLoader} on first use.
+ * extracted from its jar to a temporary file by its own {@code NativeLibLoader} on first use. The
+ * native booster is freed by XGBoost's own finaliser when the model is garbage collected.
  */
-public final class XGBoostBooster implements AutoCloseable {
+public final class XGBoostBooster {
 
     /** Format of the model bytes: XGBoost's Universal Binary JSON. */
     public static final String FORMAT = "ubj";
@@ -95,11 +96,6 @@ public final class XGBoostBooster implements AutoCloseable {
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void close() {
-        booster.dispose();
     }
 
     private static float[] dense(double[][] x, int features) {
