@@ -507,7 +507,8 @@ public final class Kernel implements TradingNode {
      * @throws UnsupportedOperationException if the journal cannot be compacted (e.g. {@link Journal#NONE})
      */
     public Compaction compactJournal() {
-        return call(this::compactOnKernelThread);
+        // the journal is read back and rewritten while the loop waits: allow for a large one
+        return call(this::compactOnKernelThread, 5, TimeUnit.MINUTES);
     }
 
     private Compaction compactOnKernelThread() {
@@ -664,6 +665,10 @@ public final class Kernel implements TradingNode {
      * the shell, web and API threads to read consistent snapshots.
      */
     public <T> T call(Callable<T> task) {
+        return call(task, 5, TimeUnit.SECONDS);
+    }
+
+    private <T> T call(Callable<T> task, long timeout, TimeUnit unit) {
         Thread t = kernelThread;
         if (t == null || t == Thread.currentThread()) {
             try {
@@ -678,7 +683,7 @@ public final class Kernel implements TradingNode {
         enqueue(future);
         LockSupport.unpark(t);
         try {
-            return future.get(5, TimeUnit.SECONDS);
+            return future.get(timeout, unit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for the kernel", e);
@@ -688,7 +693,7 @@ public final class Kernel implements TradingNode {
             }
             throw new IllegalStateException("kernel call failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("kernel did not answer within 5 s", e);
+            throw new IllegalStateException("kernel did not answer within " + unit.toMillis(timeout) + " ms", e);
         }
     }
 
