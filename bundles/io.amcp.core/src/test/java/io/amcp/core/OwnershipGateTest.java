@@ -24,7 +24,6 @@ import io.amcp.api.order.ReplaceOrder;
 import io.amcp.core.journal.Journal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -68,10 +67,10 @@ class OwnershipGateTest {
 
     /** Ownership by hand: {@link #gain} and {@link #lose} call the listener synchronously. */
     static final class HandGate implements StrategyOwnershipGate {
-        final Map<StrategyId, Long> epochs = new HashMap<>();
+        final Map<StrategyId, Long> epochs = new java.util.concurrent.ConcurrentHashMap<>();
         final List<StrategyId> registered = new ArrayList<>();
         final List<SubmitOrder> clusterOrders = new ArrayList<>();
-        final List<String> fenced = new ArrayList<>();
+        final List<String> fenced = new java.util.concurrent.CopyOnWriteArrayList<>();
         Listener listener;
 
         void gain(StrategyId s, long epoch) {
@@ -270,5 +269,73 @@ class OwnershipGateTest {
         assertThat(open).extracting(o -> o.clientOrderId().value()).contains("s1:4", "s1:5");
         assertThat(open).allMatch(o -> o.status() == OrderStatus.ACCEPTED || o.status() == OrderStatus.NEW);
         assertThat(venue.received).extracting(o -> o.clientOrderId().value()).containsExactly("s1:4", "s1:5");
+    }
+
+    /** Blocks in its first onBar until released; counts bars and orders. */
+    static final class HeldTrader implements Strategy {
+        final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        volatile int bars;
+        StrategyContext ctx;
+
+        @Override
+        public StrategyId id() {
+            return S;
+        }
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+            ctx.subscribe(AAPL);
+        }
+
+        @Override
+        public void onBar(Bar bar) {
+            if (bars++ == 0) {
+                entered.countDown();
+                try {
+                    release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            ctx.submit(SubmitOrder.limit(AAPL, Side.BUY, Quantity.of(1), Price.of("1")));
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void lossStopsTheStrategyAtOnceEvenWithBarsQueuedBeforeTheStop() throws Exception {
+        HandGate gate = new HandGate();
+        KnowingVenue venue = new KnowingVenue();
+        Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("100000"), 1.0);
+        kernel.setBlockLimit(0);
+        kernel.bindOwnership(gate);
+        kernel.addBroker(venue);
+        HeldTrader strategy = new HeldTrader();
+        kernel.addStrategy(strategy);
+        gate.gain(S, 3);
+        kernel.start("ownership-test");
+        try {
+            kernel.post(bar(1));
+            assertThat(strategy.entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            kernel.post(bar(2));
+            kernel.post(bar(3));
+            // the loss arrives while bar 1 is still in the strategy and bars 2 and 3 wait ahead of the stop
+            gate.lose(S);
+            strategy.release.countDown();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!state(kernel).equals("STANDBY") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(state(kernel)).isEqualTo("STANDBY");
+            assertThat(strategy.bars).isEqualTo(1);
+            // bar 1's order was submitted after the loss: denied by the kernel, never offered to the fence
+            assertThat(gate.fenced).isEmpty();
+            assertThat(kernel.order(ClientOrderId.of("s1:1")).status()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(kernel.order(ClientOrderId.of("s1:1")).reason()).startsWith("ownership:");
+        } finally {
+            kernel.stop();
+        }
     }
 }
