@@ -12,7 +12,7 @@ import java.util.List;
 public final class FeatureComputer {
 
     private final BarState bar = new BarState();
-    private final FeatureBlock[] blocks;
+    private final StandardFeatures.Blocks blocks;
     private final int[] lookbacks;
     private final int maxLookback;
     private long quoteTime = Long.MIN_VALUE;
@@ -20,15 +20,15 @@ public final class FeatureComputer {
 
     /** Standard features with calendar features in {@code zone}. */
     public FeatureComputer(ZoneId zone) {
-        this.blocks = StandardFeatures.blocks(zone);
+        this.blocks = new StandardFeatures.Blocks(zone);
         int width = 0;
-        for (FeatureBlock block : blocks) {
+        for (FeatureBlock block : blocks.all()) {
             width += block.specs().size();
         }
         this.lookbacks = new int[width];
         int j = 0;
         int longest = 1;
-        for (FeatureBlock block : blocks) {
+        for (FeatureBlock block : blocks.all()) {
             List<FeatureSpec> specs = block.specs();
             for (FeatureSpec spec : specs) {
                 lookbacks[j++] = spec.lookback();
@@ -61,9 +61,7 @@ public final class FeatureComputer {
     public void update(long time, double open, double high, double low, double close, double volume, double[] row) {
         boolean fresh = quoteTime <= time && (bar.count == 0 || quoteTime > bar.time);
         bar.advance(time, open, high, low, close, volume, fresh ? quoteSpread : Double.NaN);
-        for (FeatureBlock block : blocks) {
-            block.update(bar, row);
-        }
+        blocks.update(bar, row);
         long count = bar.count;
         if (count < maxLookback) {
             for (int j = 0; j < lookbacks.length; j++) {
@@ -77,9 +75,7 @@ public final class FeatureComputer {
     /** Forgets every bar and quote. */
     public void reset() {
         bar.clear();
-        for (FeatureBlock block : blocks) {
-            block.reset();
-        }
+        blocks.reset();
         quoteTime = Long.MIN_VALUE;
         quoteSpread = Double.NaN;
     }
