@@ -114,6 +114,8 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
     private final AlpacaJson json = new AlpacaJson(new OrderIds());
     private final TradeUpdates tradeUpdates;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    /** The order owner of each authenticated key id, made once instead of validated on every request. */
+    private final Map<String, StrategyId> owners = new ConcurrentHashMap<>();
     private final Map<InstrumentId, AssetInfo> configuredAssets = new LinkedHashMap<>();
     /**
      * Client order ids submitted through this server: a repeated id is answered 422 without a kernel
@@ -402,7 +404,7 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
         }
         ctx.put(ROLE, role.get());
         ctx.put(PlatformApi.KEY_ID, keyId);
-        ctx.put(OWNER, StrategyId.of("api." + keyId));
+        ctx.put(OWNER, owners.computeIfAbsent(keyId, k -> StrategyId.of("api." + k)));
         ctx.next();
     }
 

@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OrderIds {
 
+    private static final int MAX_CACHED_ASSETS = 10_000;
+    /** Asset ids by symbol: every order rendered carries one, and each costs an MD5 digest. */
+    private static final Map<String, String> ASSET_IDS = new ConcurrentHashMap<>();
+
     private final Map<UUID, ClientOrderId> byId = new ConcurrentHashMap<>();
 
     /** The UUID of a client order id (deterministic). */
@@ -31,8 +35,16 @@ public final class OrderIds {
         return byId.get(id);
     }
 
-    /** The UUID of an asset (deterministic in its symbol). */
+    /** The UUID of an asset (deterministic in its symbol), remembered for the first {@value #MAX_CACHED_ASSETS} symbols. */
     public static String assetId(String symbol) {
-        return UUID.nameUUIDFromBytes(("amcp-asset:" + symbol).getBytes(StandardCharsets.UTF_8)).toString();
+        String cached = ASSET_IDS.get(symbol);
+        if (cached != null) {
+            return cached;
+        }
+        String id = UUID.nameUUIDFromBytes(("amcp-asset:" + symbol).getBytes(StandardCharsets.UTF_8)).toString();
+        if (ASSET_IDS.size() < MAX_CACHED_ASSETS) {
+            ASSET_IDS.putIfAbsent(symbol, id);
+        }
+        return id;
     }
 }
