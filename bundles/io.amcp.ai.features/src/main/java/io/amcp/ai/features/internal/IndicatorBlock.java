@@ -57,6 +57,11 @@ final class IndicatorBlock extends FeatureBlock {
     private final int[] stochasticWindow = new int[STOCHASTIC_PERIODS.length];
     /** Per stochastic: the last %D-period values of %K (0 to 100), a ring indexed by the bar count. */
     private final double[][] stochasticK = new double[STOCHASTIC_PERIODS.length][];
+    /**
+     * Per stochastic: the slot of {@link #stochasticK} the current bar's %K goes to, the bar count modulo
+     * the %D period, stepped each bar rather than divided out.
+     */
+    private final int[] stochasticSlot = new int[STOCHASTIC_PERIODS.length];
     private final RollingRegression[] obvTrend = new RollingRegression[OBV_WINDOWS.length];
     private final WindowSums obvVolume = new WindowSums(1, 0, OBV_WINDOWS);
 
@@ -189,7 +194,9 @@ final class IndicatorBlock extends FeatureBlock {
             double range = highest - lowest;
             double k = range == 0.0 ? 50.0 : (c - lowest) / range * 100.0;
             double[] recent = stochasticK[i];
-            recent[(int) (bar.count % recent.length)] = k;
+            int slot = stochasticSlot[i] + 1 == recent.length ? 0 : stochasticSlot[i] + 1;
+            stochasticSlot[i] = slot;
+            recent[slot] = k;
             double sum = 0.0;
             for (double x : recent) {
                 sum += x;
@@ -258,6 +265,7 @@ final class IndicatorBlock extends FeatureBlock {
     void reset() {
         closes.clear();
         onBalanceVolume = 0.0;
+        Arrays.fill(stochasticSlot, 0);
         for (BollingerBands b : bollinger) {
             b.reset();
         }
