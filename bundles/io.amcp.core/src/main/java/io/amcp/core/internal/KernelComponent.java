@@ -12,6 +12,7 @@ import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.DataSource;
 import io.amcp.api.spi.KernelMetrics;
 import io.amcp.api.spi.KillSwitch;
+import io.amcp.api.spi.MarketDataHub;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.RiskRule;
@@ -52,26 +53,32 @@ import org.slf4j.LoggerFactory;
 /**
  * The trading node inside Karaf: builds the kernel from configuration, recovers it from the
  * journal, registers the {@link Clock}, {@link TradingNode}, {@link KillSwitch} and {@link KernelMetrics} services, and
- * wires every data source, broker, market-data sink, risk rule and strategy service that comes and
- * goes.
+ * wires every broker, market-data sink, risk rule and strategy service that comes and goes. Market data
+ * reaches it through the {@link MarketDataHub}, which starts the data sources: the kernel is its
+ * {@code kernel} subscriber, LOSSLESS, so no bar is lost and no slow console or cache stalls it.
+ * Market-data sinks bound here (the paper exchange) run on the kernel thread, in step with the strategies.
  */
 @Component(immediate = true, configurationPid = "io.amcp.core", service = {})
 @Designate(ocd = KernelConfig.class)
 public final class KernelComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelComponent.class);
+    /** Initial capacity of the kernel's hub queue; LOSSLESS queues grow while the kernel is behind. */
+    private static final int HUB_QUEUE_CAPACITY = 65_536;
 
     private final Kernel kernel;
     private final FileJournal journal;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final Map<OrderEventListener, KernelListener> orderTaps = new ConcurrentHashMap<>();
+    private final MarketDataHub.Subscription feed;
 
     /**
+     * @param hub       the market data hub the kernel subscribes to
      * @param ownership cluster strategy ownership (the {@code io.amcp.cluster} feature), or null: then
      *                  every strategy runs here, as on a single node
      */
     @Activate
-    public KernelComponent(BundleContext context, KernelConfig config,
+    public KernelComponent(BundleContext context, KernelConfig config, @Reference MarketDataHub hub,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
             StrategyOwnershipGate ownership) {
         Clock clock = "wall".equalsIgnoreCase(config.clock()) ? new SystemClock() : new SimulatedClock(0);
@@ -115,6 +122,7 @@ public final class KernelComponent {
             LOG.info("strategies run under cluster ownership");
         }
         kernel.start("amcp-kernel");
+        this.feed = hub.subscribe("kernel", MarketDataHub.DeliveryPolicy.LOSSLESS, HUB_QUEUE_CAPACITY, new KernelSink(kernel));
         registrations.add(context.registerService(Clock.class, clock, null));
         registrations.add(context.registerService(TradingNode.class, kernel, null));
         registrations.add(context.registerService(KillSwitch.class, kernel.killSwitch(), null));
@@ -125,6 +133,7 @@ public final class KernelComponent {
 
     @Deactivate
     void deactivate() {
+        feed.close();
         for (ServiceRegistration<?> r : registrations) {
             try {
                 r.unregister();
@@ -204,19 +213,17 @@ public final class KernelComponent {
         kernel.removeStrategy(strategy);
     }
 
+    /** Learns a data source's instruments; the market data hub starts and stops the source itself. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addDataSource(DataSource source) {
         source.instruments().forEach(kernel::registerInstrument);
-        source.start(new KernelSink(kernel));
-        LOG.info("data source {} started", source.id());
     }
 
     void removeDataSource(DataSource source) {
-        source.stop();
-        LOG.info("data source {} stopped", source.id());
+        LOG.info("data source {} gone; its instruments stay known", source.id());
     }
 
-    /** Posts a data source's events into the kernel's inbound queue. */
+    /** Posts the hub's events into the kernel's inbound queue (from the hub's delivery thread). */
     private record KernelSink(Kernel kernel) implements MarketDataSink {
         @Override
         public void onBar(Bar bar) {

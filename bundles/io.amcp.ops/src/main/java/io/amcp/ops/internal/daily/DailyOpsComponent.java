@@ -6,6 +6,7 @@ import io.amcp.api.spi.BrokerStatementSource;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.RiskRule;
 import io.amcp.api.spi.TradingNode;
+import io.amcp.core.Kernel;
 import io.amcp.ops.AlertService;
 import io.amcp.ops.internal.metrics.DataFreshness;
 import java.nio.file.Path;
@@ -59,6 +60,10 @@ public final class DailyOpsComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DataFreshness freshness;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Kernel kernel;
+
     @Activate
     public DailyOpsComponent(@Reference TradingNode node, @Reference Clock clock, DailyOpsConfig config) {
         if (config.tickSeconds() <= 0) {
@@ -76,7 +81,7 @@ public final class DailyOpsComponent {
         }, config.tickSeconds(), config.tickSeconds(), TimeUnit.SECONDS);
     }
 
-    /** The scheduler with the four jobs wired to this component's services. */
+    /** The scheduler with the four jobs (maintenance: retention purge, then journal compaction) wired to this component's services. */
     DailyScheduler scheduler(TradingNode node, Clock clock, DailyOpsConfig config, Path reports) {
         DailySchedule schedule = DailySchedule.of(config.preMarketMinutesBeforeOpen(), config.reconcileMinutesAfterClose(),
                 config.reportMinutesAfterClose(), config.maintenanceMinutesAfterClose());
@@ -86,11 +91,12 @@ public final class DailyOpsComponent {
         Reconciler reconciler = new Reconciler(node, () -> List.copyOf(statements));
         EndOfDayReport report = new EndOfDayReport(node, NyseCalendar.INSTANCE, reports);
         RetentionPurge purge = new RetentionPurge(RetentionPolicy.parse(config.retention()));
+        JournalCompaction compaction = new JournalCompaction(() -> kernel);
         Map<DailyJob, BiFunction<LocalDate, Instant, JobResult>> jobs = new EnumMap<>(DailyJob.class);
         jobs.put(DailyJob.PRE_MARKET_CHECK, check::run);
         jobs.put(DailyJob.RECONCILIATION, reconciler::run);
         jobs.put(DailyJob.END_OF_DAY_REPORT, report::run);
-        jobs.put(DailyJob.MAINTENANCE, purge::run);
+        jobs.put(DailyJob.MAINTENANCE, (date, now) -> JournalCompaction.merge(purge.run(date, now), compaction.run(date, now)));
         return new DailyScheduler(clock, NyseCalendar.INSTANCE, schedule, jobs);
     }
 
