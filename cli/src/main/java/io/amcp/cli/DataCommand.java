@@ -5,9 +5,12 @@ import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.Instrument;
 import io.amcp.api.model.Money;
 import io.amcp.api.model.Quantity;
-import io.amcp.api.model.StrategyId;
 import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.StrategyId;
 import io.amcp.api.spi.Clock;
+import io.amcp.backtest.BacktestEngine;
+import io.amcp.broker.paper.PaperExchange;
+import io.amcp.broker.paper.PaperSettings;
 import io.amcp.data.BarQuery;
 import io.amcp.data.BarStore;
 import io.amcp.data.DatasetSummary;
@@ -15,13 +18,10 @@ import io.amcp.data.ExportFormat;
 import io.amcp.data.IngestResult;
 import io.amcp.data.StoreBenchmark;
 import io.amcp.data.VerifyResult;
-import io.amcp.backtest.BacktestEngine;
-import io.amcp.broker.paper.PaperExchange;
-import io.amcp.broker.paper.PaperSettings;
-import io.amcp.strategy.smacross.SmaCrossStrategy;
 import io.amcp.datasource.file.BarSize;
 import io.amcp.datasource.file.BundledDatasets;
 import io.amcp.datasource.file.SyntheticSpec;
+import io.amcp.strategy.smacross.SmaCrossStrategy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code amcp data}: the history store from the command line (ingest, list, verify, quality, export,
- * bench). Thin: every subcommand calls {@link BarStore} or {@link StoreBenchmark}.
+ * bench; bench also replays the stored bars through the backtest kernel). Thin: every subcommand calls {@link BarStore} or {@link StoreBenchmark}.
  */
 @Command(name = "data", description = "History store: ingest, list, verify, quality, export, bench.",
         subcommands = {DataCommand.Ingest.class, DataCommand.ListDatasets.class, DataCommand.Verify.class,
