@@ -9,6 +9,7 @@ import io.amcp.api.order.OrderView;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.KernelMetrics;
+import io.amcp.api.spi.MarketDataHub;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.TradingNode;
@@ -38,13 +39,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects the trading metrics (registered as the kernel's order-event tap and market-data sink),
+ * Collects the trading metrics (registered as the kernel's order-event tap, and subscribed to the
+ * market data hub as {@code metrics}, CONFLATE, for data freshness, with every hub subscriber's queue
+ * exported),
  * serves {@code /metrics} and {@code /health/*}, probes the kernel periodically and raises alerts
  * (when an {@link AlertService} is present) for an engaged kill switch, an unresponsive kernel, an
  * offline broker and stale data. The kernel's event-loop figures are exported while a
  * {@link KernelMetrics} service is registered.
  */
-@Component(immediate = true, service = {OrderEventListener.class, MarketDataSink.class, DataFreshness.class},
+@Component(immediate = true, service = {OrderEventListener.class, DataFreshness.class},
         configurationPid = "io.amcp.ops.metrics")
 @Designate(ocd = MetricsConfig.class)
 public final class MetricsComponent implements OrderEventListener, MarketDataSink, DataFreshness {
@@ -63,14 +66,16 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
     });
     private final List<BrokerConnector> brokers = new CopyOnWriteArrayList<>();
     private final KernelLoopMetrics loop = new KernelLoopMetrics(registry);
+    private final MarketDataHubMetrics hubMetrics;
+    private final MarketDataHub.Subscription feed;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AlertService alerts;
 
     @Activate
-    public MetricsComponent(@Reference TradingNode node, @Reference Clock clock, MetricsConfig config,
-            BundleContext context) throws IOException {
+    public MetricsComponent(@Reference TradingNode node, @Reference Clock clock, @Reference MarketDataHub hub,
+            MetricsConfig config, BundleContext context) throws IOException {
         if (config.port() < 0 || config.port() > 65535) {
             throw new IllegalArgumentException("port: expected 0-65535, was " + config.port());
         }
@@ -81,8 +86,10 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
         this.metrics = new TradingMetrics(registry, clock, node);
         this.health = new HealthChecks(metrics, () -> List.copyOf(brokers), () -> bundles(context), clock,
                 NyseCalendar.INSTANCE, config.maxDataAgeSeconds());
+        this.hubMetrics = new MarketDataHubMetrics(registry, hub);
         this.server = new OpsHttpServer(registry, health, config.bearerToken());
         server.start(config.host(), config.port());
+        this.feed = hub.subscribe("metrics", MarketDataHub.DeliveryPolicy.CONFLATE, this);
         prober.scheduleWithFixedDelay(this::probe, 1, config.probeIntervalSeconds(), TimeUnit.SECONDS);
     }
 
@@ -110,6 +117,7 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
 
     @Deactivate
     void deactivate() {
+        feed.close();
         prober.shutdownNow();
         server.stop();
         jvm.close();
@@ -139,6 +147,7 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
 
     private void probe() {
         try {
+            hubMetrics.refresh();
             TradingMetrics.Probe p = metrics.probe();
             AlertService a = alerts;
             if (a == null) {
