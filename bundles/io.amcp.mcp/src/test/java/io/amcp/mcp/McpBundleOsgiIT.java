@@ -38,7 +38,8 @@ class McpBundleOsgiIT {
 
     private static final List<String> DEPENDENCIES = List.of("org.osgi.util.function-1.2", "org.osgi.util.promise-1.3",
             "org.osgi.service.component-1", "org.apache.felix.scr-",
-            "io.amcp.api-", "io.amcp.core-", "io.amcp.analytics-", "io.amcp.web-", "jackson-core-2", "netty-common-",
+            "io.amcp.api-", "io.amcp.core-", "io.amcp.marketdata-", "io.amcp.analytics-", "io.amcp.codec-", "io.amcp.web-",
+            "jackson-core-2", "netty-common-",
             "netty-buffer-", "netty-transport-4", "netty-transport-native-unix-common-", "netty-resolver-4",
             "netty-resolver-dns-", "netty-codec-base-", "netty-codec-compression-", "netty-codec-dns-",
             "netty-codec-socks-", "netty-codec-http-", "netty-codec-http2-", "netty-handler-4", "netty-handler-proxy-",
