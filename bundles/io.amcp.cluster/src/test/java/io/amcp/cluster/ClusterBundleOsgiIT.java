@@ -25,7 +25,7 @@ import org.osgi.framework.launch.FrameworkFactory;
 
 /**
  * The built bundle in a real OSGi framework (Apache Felix with Felix SCR and ConfigAdmin, as Karaf's
- * scr feature) beside the Hazelcast 5.7.0 bundle, as the feature installs them: both resolve, and a
+ * scr feature) beside the Hazelcast 5.7.0 bundle and the core's market data hub, as the features install them: both resolve, and a
  * configuration for the PID {@code io.amcp.cluster} starts a member bound to 127.0.0.1 that registers
  * the {@code ClusterNode} service and takes the strategy the configuration lists.
  */
@@ -33,13 +33,16 @@ class ClusterBundleOsgiIT {
 
     private static final List<String> DEPENDENCIES = List.of("org.osgi.util.function-", "org.osgi.util.promise-",
             "org.osgi.service.component-1", "org.apache.felix.scr-", "org.apache.felix.configadmin-", "io.amcp.api-",
-            "hazelcast-5");
+            "io.amcp.marketdata-", "hazelcast-5");
 
     @Test
     void bundleResolvesAndTheConfiguredMemberOwnsItsStrategy(@TempDir Path storage) throws Exception {
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        // the market data hub (whose cache subscriber the cluster component opens) logs through SLF4J
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+                "org.slf4j;version=2.0.20,org.slf4j.helpers;version=2.0.20,org.slf4j.spi;version=2.0.20,org.slf4j.event;version=2.0.20");
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(config);
         framework.start();
         try {

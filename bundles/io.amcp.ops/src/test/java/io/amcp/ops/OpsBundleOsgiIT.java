@@ -41,7 +41,7 @@ class OpsBundleOsgiIT {
 
     private static final List<String> DEPENDENCIES = List.of("org.osgi.util.function-", "org.osgi.util.promise-",
             "org.osgi.service.component-1", "org.apache.felix.scr-", "org.apache.felix.configadmin-", "io.amcp.api-",
-            "io.amcp.core-");
+            "io.amcp.core-", "io.amcp.marketdata-");
     /** Installed for its packages (the risk alerts listen to the kernel) but not started: the test registers its own node. */
     private static final String PACKAGES_ONLY = "io.amcp.core-";
 
