@@ -140,7 +140,7 @@ public final class StoreBenchmark {
             long cacheBytes = store.replayCacheBytes(DATASET);
             out.printf("generate        %,12.0f bars/s  (%.1f s on 2 threads, not part of the ingest time)%n", rows / (generateNanos / 1e9),
                     generateNanos / 1e9);
-            out.printf("ingest          %,12.0f bars/s  (%.1f s for %,d bars, %,d quarantined; validation + Parquet zstd + SHA-256 + replay cache + catalog; %.1f CPU-s = %,.0f bars per CPU-second)   reference: raw 48-byte write %,12.0f bars/s%n",
+            out.printf("ingest          %,12.0f bars/s  (%.1f s for %,d bars, %,d quarantined; validation + Parquet (format 2, LZ4) + SHA-256 + replay cache + catalog; %.1f CPU-s = %,.0f bars per CPU-second)   reference: raw 48-byte write %,12.0f bars/s%n",
                     rows / (ingestNanos / 1e9), ingestNanos / 1e9, rows, quarantined, ingestCpuNanos / 1e9, rows / (ingestCpuNanos / 1e9),
                     rawRows / (rawNanos / 1e9));
             out.printf("disk            %12.2f bytes/bar Parquet (%,d bytes in %d files) + %.2f bytes/bar replay cache = %.2f bytes/bar, %.2f GB   reference: 48 raw bytes/bar%n",
