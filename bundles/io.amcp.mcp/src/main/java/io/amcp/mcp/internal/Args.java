@@ -30,6 +30,27 @@ final class Args {
         return values.get(name) != null;
     }
 
+    /** An object of scalar values as text ({@code {"fast": 5}} gives {@code fast=5}); empty when absent. */
+    Map<String, String> textMap(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new ToolArgumentException(name, "must be an object of named values, was " + value);
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            Object v = e.getValue();
+            if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+                throw new ToolArgumentException(name, "value of '" + e.getKey() + "' must be a string, number or boolean");
+            }
+            out.put(String.valueOf(e.getKey()), v instanceof Double d && d == Math.rint(d) && !d.isInfinite()
+                    ? Long.toString(d.longValue()) : String.valueOf(v));
+        }
+        return out;
+    }
+
     String string(String name) {
         String value = optString(name);
         if (value == null) {

@@ -13,6 +13,7 @@ import io.amcp.portfolio.PortfolioOptimizer;
 import io.amcp.risk.LiveRiskReports;
 import io.amcp.risk.RiskReportService;
 import io.amcp.web.AssetInfo;
+import io.amcp.web.BacktestStrategies;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ public final class McpServerComponent implements MarketDataSink, RiskReportServi
     private final int port;
     private final List<DatasetProvider> datasets = new CopyOnWriteArrayList<>();
     private final List<RiskRule> rules = new CopyOnWriteArrayList<>();
+    private final List<BacktestStrategies> backtests = new CopyOnWriteArrayList<>();
     private volatile AuditLog audit;
     private volatile PortfolioOptimizer optimizer;
 
@@ -70,7 +72,7 @@ public final class McpServerComponent implements MarketDataSink, RiskReportServi
                 Path.of(System.getProperty("karaf.data", "data")).resolve(config.watchlistsFile()), json);
         McpTools.Services services = new McpTools.Services(node, clock, market, () -> List.copyOf(datasets),
                 () -> optimizer == null ? PortfolioOptimizer.standard() : optimizer, () -> audit, assets, watchlists,
-                history, risk);
+                history, risk, () -> List.copyOf(backtests));
         Path keys = Path.of(config.keysFile());
         if (!keys.isAbsolute()) {
             keys = Path.of(System.getProperty("karaf.base", ".")).resolve(keys);
@@ -138,6 +140,15 @@ public final class McpServerComponent implements MarketDataSink, RiskReportServi
 
     void removeDataset(DatasetProvider provider) {
         datasets.remove(provider);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addBacktestStrategies(BacktestStrategies value) {
+        backtests.add(value);
+    }
+
+    void removeBacktestStrategies(BacktestStrategies value) {
+        backtests.remove(value);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -7,6 +7,7 @@ import io.amcp.api.spi.TradingNode;
 import io.amcp.portfolio.PortfolioOptimizer;
 import io.amcp.risk.RiskReportService;
 import io.amcp.web.AssetInfo;
+import io.amcp.web.BacktestStrategies;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +32,12 @@ final class McpTools {
      * @param watchlists  watchlist store
      * @param history     equity samples
      * @param risk        live risk reports
+     * @param backtests   strategies the strategy bundles offer to backtests, beside the built-in sma-cross
      */
     record Services(TradingNode node, Clock clock, MarketDataCache market, Supplier<List<DatasetProvider>> datasets,
             Supplier<PortfolioOptimizer> optimizer, Supplier<AuditLog> audit, List<AssetInfo> assets,
-            WatchlistStore watchlists, EquityHistory history, RiskReportService risk) {
+            WatchlistStore watchlists, EquityHistory history, RiskReportService risk,
+            Supplier<List<BacktestStrategies>> backtests) {
     }
 
     static ToolDispatcher dispatcher(Services s, McpJsonMapper json) {
@@ -44,7 +47,7 @@ final class McpTools {
         tools.addAll(market.definitions());
         tools.addAll(new ReferenceTools(s.node(), s.clock(), s.market(), s.datasets(), s.assets(), s.watchlists(),
                 s.history()).definitions());
-        tools.addAll(new PlatformTools(s.node(), s.datasets(), s.risk(), s.optimizer(), market).definitions());
+        tools.addAll(new PlatformTools(s.node(), s.datasets(), s.risk(), s.optimizer(), market, s.backtests()).definitions());
         return new ToolDispatcher(tools, json, s.audit());
     }
 }

@@ -11,6 +11,7 @@ import io.amcp.api.model.Quantity;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.DatasetProvider;
+import io.amcp.api.spi.Strategy;
 import io.amcp.api.spi.TradingNode;
 import io.amcp.backtest.BacktestEngine;
 import io.amcp.backtest.BacktestRun;
@@ -35,6 +36,7 @@ import io.amcp.portfolio.PortfolioOptimizer;
 import io.amcp.portfolio.ReturnHistory;
 import io.amcp.risk.RiskReportService;
 import io.amcp.strategy.smacross.SmaCrossStrategy;
+import io.amcp.web.BacktestStrategies;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,27 +53,33 @@ final class PlatformTools {
             "barone_adesi_whaley");
     private static final List<String> OBJECTIVES = List.of("min_variance", "max_sharpe", "risk_parity", "min_cvar");
 
+    private static final String SMA_CROSS = "sma-cross";
+
     private final TradingNode node;
     private final Supplier<List<DatasetProvider>> datasets;
     private final RiskReportService risk;
     private final Supplier<PortfolioOptimizer> optimizer;
     private final MarketTools market;
+    private final Supplier<List<BacktestStrategies>> backtests;
 
     PlatformTools(TradingNode node, Supplier<List<DatasetProvider>> datasets, RiskReportService risk,
-            Supplier<PortfolioOptimizer> optimizer, MarketTools market) {
+            Supplier<PortfolioOptimizer> optimizer, MarketTools market, Supplier<List<BacktestStrategies>> backtests) {
         this.node = node;
         this.datasets = datasets;
         this.risk = risk;
         this.optimizer = optimizer;
         this.market = market;
+        this.backtests = backtests;
     }
 
     List<ToolDefinition> definitions() {
         List<ToolDefinition> tools = new ArrayList<>();
-        tools.add(ToolDefinition.read("run_backtest", "Backtests the SMA crossover strategy on one of the platform's "
-                + "datasets through the same kernel and paper exchange as live trading; returns the headline "
-                + "statistics. Does not touch the running node.",
-                Schema.object().choice("strategy", List.of("sma-cross"), "strategy (default sma-cross)", false)
+        tools.add(ToolDefinition.read("run_backtest", "Backtests a strategy (the SMA crossover built in, or one a "
+                + "strategy bundle offers for backtests) on one of the platform's datasets through the same kernel and "
+                + "paper exchange as live trading; returns the headline statistics. Does not touch the running node.",
+                Schema.object().string("strategy", "strategy (default sma-cross; others as the strategy bundles name "
+                        + "them, e.g. mean-reversion)", false)
+                        .textMap("parameters", "parameters of a bundle-offered strategy by name, e.g. {\"bandPeriod\": 20}")
                         .string("dataset", "dataset id, e.g. aapl-2013 (see the platform's datasets)", true)
                         .string("symbol", "instrument of the dataset to trade (default: its first)", false)
                         .integer("fast", "fast moving-average length (default 10)", false)
@@ -152,30 +160,76 @@ final class PlatformTools {
     }
 
     private Object backtest(Caller caller, Args args) {
-        String strategyName = args.choice("strategy", List.of("sma-cross"), "sma-cross");
-        String datasetId = args.string("dataset");
+        String strategyName = args.has("strategy") ? args.string("strategy") : SMA_CROSS;
+        if (!strategyName.equals(SMA_CROSS)) {
+            return offeredBacktest(args, strategyName);
+        }
+        if (args.has("parameters")) {
+            throw new ToolArgumentException("parameters", "sma-cross takes fast, slow and quantity as arguments of their own");
+        }
         int fast = args.integer("fast", 10, 1, 10_000);
         int slow = args.integer("slow", 30, 2, 10_000);
         if (fast >= slow) {
             throw new ToolArgumentException("fast", "must be less than slow (" + slow + "), was " + fast);
         }
         Quantity qty = Quantity.of(args.has("quantity") ? args.positive("quantity") : java.math.BigDecimal.TEN);
+        BarSeries traded = traded(args);
+        return replay(args, SMA_CROSS, traded, new SmaCrossStrategy(StrategyId.of("mcp-backtest"),
+                traded.instrument().id(), fast, slow, qty), Map.of("fast", fast, "slow", slow, "quantity", qty.toString()));
+    }
+
+    /** A backtest of a strategy a strategy bundle offers ({@link BacktestStrategies}), with its own parameters. */
+    private Object offeredBacktest(Args args, String strategyName) {
+        for (String sma : List.of("fast", "slow", "quantity")) {
+            if (args.has(sma)) {
+                throw new ToolArgumentException(sma, "belongs to sma-cross; pass " + strategyName
+                        + "'s parameters in parameters");
+            }
+        }
+        List<String> known = new ArrayList<>(List.of(SMA_CROSS));
+        BacktestStrategies offering = null;
+        for (BacktestStrategies b : backtests.get()) {
+            known.addAll(b.names());
+            if (offering == null && b.names().contains(strategyName)) {
+                offering = b;
+            }
+        }
+        if (offering == null) {
+            throw new ToolArgumentException("strategy", "unknown '" + strategyName + "' (known: " + known + ")");
+        }
+        Map<String, String> parameters = args.textMap("parameters");
+        BarSeries traded = traded(args);
+        Strategy strategy;
+        try {
+            strategy = offering.create(strategyName, StrategyId.of("mcp-backtest"), traded.instrument().id().value(),
+                    parameters);
+        } catch (IllegalArgumentException e) {
+            throw new ToolArgumentException("parameters", e.getMessage());
+        }
+        return replay(args, strategyName, traded, strategy, new LinkedHashMap<>(parameters));
+    }
+
+    /** The dataset's series to trade: the {@code symbol} argument's, or the dataset's first. */
+    private BarSeries traded(Args args) {
+        String datasetId = args.string("dataset");
+        List<BarSeries> data = load(datasetId);
+        if (!args.has("symbol")) {
+            return data.get(0);
+        }
+        InstrumentId id = TradingTools.instrument(args, "symbol");
+        return data.stream().filter(s -> s.instrument().id().equals(id)).findFirst().orElseThrow(
+                () -> new ToolArgumentException("symbol", "dataset " + datasetId + " has no " + id));
+    }
+
+    private Map<String, Object> replay(Args args, String strategyName, BarSeries traded, Strategy strategy,
+            Map<String, Object> parameters) {
         Money cash = Money.of(args.has("initial_cash") ? args.positive("initial_cash")
                 : java.math.BigDecimal.valueOf(100_000));
         double slippage = args.number("slippage_bps", 0);
         if (slippage < 0 || slippage > 1000) {
             throw new ToolArgumentException("slippage_bps", "must be between 0 and 1000, was " + slippage);
         }
-        List<BarSeries> data = load(datasetId);
-        BarSeries traded = data.get(0);
-        if (args.has("symbol")) {
-            InstrumentId id = TradingTools.instrument(args, "symbol");
-            traded = data.stream().filter(s -> s.instrument().id().equals(id)).findFirst().orElseThrow(
-                    () -> new ToolArgumentException("symbol", "dataset " + datasetId + " has no " + id));
-        }
         PaperSettings settings = new PaperSettings(slippage, CommissionModel.NONE, 0);
-        SmaCrossStrategy strategy = new SmaCrossStrategy(StrategyId.of("mcp-backtest"), traded.instrument().id(), fast,
-                slow, qty);
         BacktestRun run = new BacktestEngine(cash, 1.0, List.of()).run(List.of(traded), strategy,
                 (Clock clock) -> new PaperExchange(clock, settings), null);
         List<Trade> trades = new ArrayList<>(RoundTripTracker.pair(run.fills()));
@@ -187,9 +241,9 @@ final class PlatformTools {
                 .invested(run.invested()).calculate();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("strategy", strategyName);
-        out.put("dataset", datasetId);
+        out.put("dataset", args.string("dataset"));
         out.put("symbol", traded.instrument().id().value());
-        out.put("parameters", Map.of("fast", fast, "slow", slow, "quantity", qty.toString()));
+        out.put("parameters", parameters);
         out.put("start", Clock.toInstant(curve.firstTime()).toString());
         out.put("end", Clock.toInstant(curve.lastTime()).toString());
         out.put("bars", run.barsProcessed());

@@ -41,6 +41,12 @@ final class Schema {
                 mandatory);
     }
 
+    /** An object of named scalar values (strings, numbers or booleans), read as text. */
+    Schema textMap(String name, String description) {
+        return property(name, Map.of("type", "object", "additionalProperties",
+                Map.of("type", List.of("string", "number", "boolean")), "description", description), false);
+    }
+
     Schema objects(String name, Schema item, String description, boolean mandatory) {
         return property(name, Map.of("type", "array", "items", item.build(), "minItems", 1,
                 "description", description), mandatory);

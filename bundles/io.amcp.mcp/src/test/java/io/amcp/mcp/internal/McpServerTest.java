@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Quantity;
+import io.amcp.api.model.StrategyId;
+import io.amcp.api.spi.Strategy;
+import io.amcp.strategy.smacross.SmaCrossStrategy;
+import io.amcp.web.BacktestStrategies;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
@@ -219,5 +225,53 @@ class McpServerTest {
         assertEquals("AAPL", result.get("symbol"));
         McpSchema.CallToolResult unknown = call(trader, "run_backtest", Map.of("dataset", "nope"));
         assertTrue(text(unknown).startsWith("invalid argument dataset: unknown dataset 'nope'"), text(unknown));
+    }
+
+    @Test
+    void backtestsAStrategyABundleOffers() throws Exception {
+        // what a strategy bundle registers: here the SMA cross again under another name, with its parameters as text
+        BacktestStrategies offered = new BacktestStrategies() {
+            @Override
+            public List<String> names() {
+                return List.of("sma-offered");
+            }
+
+            @Override
+            public Strategy create(String name, StrategyId id, String symbol, Map<String, String> p) {
+                int fast;
+                try {
+                    fast = Integer.parseInt(p.getOrDefault("fast", "10"));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("fast: not an integer: '" + p.get("fast") + "'");
+                }
+                return new SmaCrossStrategy(id, InstrumentId.of(symbol), fast, Integer.parseInt(p.getOrDefault("slow", "30")),
+                        Quantity.of(10));
+            }
+        };
+        node.backtests.add(offered);
+        try {
+            Map<?, ?> builtIn = (Map<?, ?>) node.parse(call(trader, "run_backtest",
+                    Map.of("dataset", "aapl-2013", "fast", 5, "slow", 20)));
+            Map<?, ?> viaBundle = (Map<?, ?>) node.parse(call(trader, "run_backtest",
+                    Map.of("dataset", "aapl-2013", "strategy", "sma-offered", "parameters", Map.of("fast", 5, "slow", "20"))));
+            // 2013 had 252 NYSE sessions; the same strategy and parameters trade the same way
+            assertEquals(252, ((Number) viaBundle.get("bars")).intValue());
+            assertEquals("sma-offered", viaBundle.get("strategy"));
+            assertEquals(Map.of("fast", "5", "slow", "20"), viaBundle.get("parameters"));
+            assertEquals(builtIn.get("fills"), viaBundle.get("fills"));
+            assertEquals(builtIn.get("final_equity"), viaBundle.get("final_equity"));
+
+            McpSchema.CallToolResult bad = call(trader, "run_backtest",
+                    Map.of("dataset", "aapl-2013", "strategy", "sma-offered", "parameters", Map.of("fast", "five")));
+            assertTrue(text(bad).startsWith("invalid argument parameters: fast: not an integer: 'five'"), text(bad));
+            McpSchema.CallToolResult unknown = call(trader, "run_backtest", Map.of("dataset", "aapl-2013", "strategy", "nope"));
+            assertTrue(text(unknown).startsWith("invalid argument strategy: unknown 'nope' (known: [sma-cross, sma-offered])"),
+                    text(unknown));
+            McpSchema.CallToolResult mixed = call(trader, "run_backtest",
+                    Map.of("dataset", "aapl-2013", "strategy", "sma-offered", "fast", 5));
+            assertTrue(text(mixed).startsWith("invalid argument fast: belongs to sma-cross"), text(mixed));
+        } finally {
+            node.backtests.remove(offered);
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.amcp.datasource.file.BundledDatasets;
 import io.amcp.portfolio.PortfolioOptimizer;
 import io.amcp.risk.LiveRiskReports;
 import io.amcp.web.ApiKeyStore;
+import io.amcp.web.BacktestStrategies;
 import io.amcp.web.Role;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real kernel on its own thread with a frictionless paper exchange and the buying-power rule, the
@@ -46,6 +48,8 @@ final class McpTestNode implements AutoCloseable {
     final ApiKeyStore.Credentials viewer = keys.issue(Role.VIEWER);
     final ApiKeyStore.Credentials admin = keys.issue(Role.ADMIN);
     final MarketDataCache market = new MarketDataCache(500);
+    /** Strategies offered to run_backtest, as strategy bundles register them; tests add theirs. */
+    final List<BacktestStrategies> backtests = new CopyOnWriteArrayList<>();
     final McpJsonMapper json = McpHttpServer.jsonMapper();
     final McpHttpServer server;
     final String baseUrl;
@@ -65,7 +69,7 @@ final class McpTestNode implements AutoCloseable {
         LiveRiskReports risk = new LiveRiskReports(kernel, clock, market::recentBars, () -> List.of("buying-power"));
         McpTools.Services services = new McpTools.Services(kernel, clock, market, () -> List.of(new BundledDatasets()),
                 PortfolioOptimizer::standard, () -> audit, List.of(), new WatchlistStore(watchlists, json),
-                new EquityHistory(kernel, clock, 1000), risk);
+                new EquityHistory(kernel, clock, 1000), risk, () -> List.copyOf(backtests));
         server = new McpHttpServer(McpTools.dispatcher(services, json), json, BearerAuthenticator.of(keys), "/mcp",
                 1_048_576, new KeyRateLimiter(100_000, 100_000, System::nanoTime), "test");
         baseUrl = "http://127.0.0.1:" + server.start("127.0.0.1", 0, 2);
