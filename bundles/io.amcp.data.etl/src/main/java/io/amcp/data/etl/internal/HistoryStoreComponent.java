@@ -23,10 +23,9 @@ public final class HistoryStoreComponent {
 
     @Activate
     public HistoryStoreComponent(BundleContext bundleContext, HistoryStoreConfig config) {
-        if (config.storeDirectory().isBlank()) {
-            throw new IllegalArgumentException("storeDirectory: must not be blank");
-        }
-        store = BarStore.open(Path.of(config.storeDirectory()));
+        Path directory = config.storeDirectory().isBlank()
+                ? Path.of(System.getProperty("karaf.data", "data"), "history") : Path.of(config.storeDirectory().trim());
+        store = BarStore.open(directory);
         registration = bundleContext.registerService(BarStore.class, store, null);
     }
 

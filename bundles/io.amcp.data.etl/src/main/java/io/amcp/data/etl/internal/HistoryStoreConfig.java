@@ -8,6 +8,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         + " (one store per directory and process)")
 public @interface HistoryStoreConfig {
 
-    @AttributeDefinition(description = "The history store directory")
-    String storeDirectory() default "data";
+    @AttributeDefinition(description = "The history store directory; empty = ${karaf.data}/history")
+    String storeDirectory() default "";
 }
