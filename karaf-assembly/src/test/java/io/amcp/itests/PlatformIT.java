@@ -24,6 +24,7 @@ import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.portfolio.AccountView;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.KillSwitch;
+import io.amcp.api.spi.MarketDataHub;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.TradingNode.StrategyInfo;
 import io.amcp.api.spi.TradingNode;
@@ -97,7 +98,7 @@ public class PlatformIT {
     private static final long TRADING_TIMEOUT_MS = 120_000;
     private static final String STRATEGY = "sma-cross-aapl";
     private static final List<String> AMCP_BUNDLES = List.of("io.amcp.api", "io.amcp.analytics", "io.amcp.core",
-            "io.amcp.broker.paper", "io.amcp.backtest", "io.amcp.datasource.file", "io.amcp.strategy.smacross",
+            "io.amcp.marketdata", "io.amcp.codec", "io.amcp.broker.paper", "io.amcp.backtest", "io.amcp.datasource.file", "io.amcp.strategy.smacross",
             "io.amcp.shell", "io.amcp.security", "io.amcp.web");
 
     @Inject
@@ -705,7 +706,8 @@ public class PlatformIT {
                 && Double.isFinite(equityIn(r.body()))); // and after the first probe of the kernel
         String body = scrape.body();
         for (String metric : List.of("# TYPE amcp_orders_total counter", "amcp_account_equity", "amcp_killswitch_engaged",
-                "jvm_memory_used_bytes")) {
+                "jvm_memory_used_bytes", "amcp_kernel_queue_depth", "amcp_kernel_event_loop_lag_seconds",
+                "amcp_marketdata_queue_depth{policy=\"LOSSLESS\",subscriber=\"kernel\"}")) {
             assertTrue(metric + " in /metrics", body.contains(metric));
         }
         double equity = equityIn(body);
@@ -715,6 +717,86 @@ public class PlatformIT {
                 + "/health/live")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(live.body(), 200, live.statusCode());
         metrics.delete();
+        String compacted = execute("amcp:journal-compact");
+        assertTrue(compacted, compacted.startsWith("Journal compacted: "));
+        assertFalse("the node trades on after compaction", node.strategies().isEmpty());
+    }
+
+    /**
+     * The market data hub starts the data sources and feeds the kernel as its LOSSLESS subscriber, while
+     * observers such as the web console take CONFLATE subscriptions of their own.
+     */
+    @Test
+    public void theMarketDataHubFeedsTheKernelLosslesslyAndTheConsoleConflated() {
+        MarketDataHub hub = await("the market data hub", () -> serviceOf(MarketDataHub.class), h -> h != null);
+        MarketDataHub.SubscriberStats kernel = await("bars delivered to the kernel through the hub",
+                () -> hub.stats().stream().filter(st -> st.name().equals("kernel")).findFirst().orElse(null),
+                st -> st != null && st.delivered() > 0);
+        assertEquals(MarketDataHub.DeliveryPolicy.LOSSLESS, kernel.policy());
+        assertEquals("a lossless subscriber never drops", 0, kernel.dropped() + kernel.conflated());
+        MarketDataHub.SubscriberStats console = await("the web console's subscription",
+                () -> hub.stats().stream().filter(st -> st.name().equals("web-console")).findFirst().orElse(null),
+                st -> st != null);
+        assertEquals(MarketDataHub.DeliveryPolicy.CONFLATE, console.policy());
+        assertFalse(hub.instruments().isEmpty());
+    }
+
+    /**
+     * The ETL feature runs its Camel routes inside Karaf from configuration: a CSV dropped into the inbox
+     * is validated, its bad row quarantined with the reason, the rest stored, and the live route stores
+     * the hub's bars in micro-batches, each with its quality report.
+     */
+    @Test
+    public void theEtlRoutesIngestADroppedFileAndTheLiveFeedInsideKaraf() throws Exception {
+        Path root = Path.of(System.getProperty("karaf.data"), "itest-etl");
+        Path inbox = root.resolve("inbox");
+        Files.createDirectories(inbox);
+        org.osgi.service.cm.Configuration store = configAdmin.getConfiguration("io.amcp.data.etl.store", "?");
+        store.update(new Hashtable<>(Map.of("storeDirectory", root.resolve("history").toString())));
+        org.osgi.service.cm.Configuration drop = configAdmin.getConfiguration("io.amcp.data.etl.filedrop", "?");
+        drop.update(new Hashtable<>(Map.of("inbox", inbox.toString(), "dataset", "drops", "pollMillis", "200")));
+        org.osgi.service.cm.Configuration live = configAdmin.getConfiguration("io.amcp.data.etl.live", "?");
+        live.update(new Hashtable<>(Map.of("dataset", "live", "barSize", "1d", "batchSize", "5", "flushMillis", "500",
+                "reports", root.resolve("live-reports").toString())));
+        features.installFeature("amcp-data-etl", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        try {
+            // three NYSE sessions; the middle row has high 9 below low 10 and must be quarantined
+            Path part = inbox.resolve(".msft.csv.part");
+            Files.writeString(part, """
+                    Date,Open,High,Low,Close,Adj Close,Volume
+                    2024-03-04,410.5,415.0,409.0,414.92,414.92,17596000
+                    2024-03-05,413.0,9.0,10.0,402.65,402.65,26919200
+                    2024-03-06,402.9,405.16,398.39,402.09,402.09,22344100
+                    """);
+            Files.move(part, inbox.resolve("msft.csv"), StandardCopyOption.ATOMIC_MOVE);
+            await("msft.csv ingested and moved to .done", () -> Files.exists(inbox.resolve(".done/msft.csv")), done -> done);
+            String report = reportIn(inbox.resolve(".reports"), "msft.csv.");
+            assertTrue(report, report.contains("rows read 3, stored 2, quarantined 1"));
+            assertTrue(report, report.contains("msft.csv line 3 field 'high': high 9 below low 10"));
+
+            String liveReport = await("a stored live micro-batch", () -> reportIn(root.resolve("live-reports"), "live-"),
+                    r -> r != null);
+            assertTrue(liveReport, liveReport.contains("dataset live"));
+        } finally {
+            live.delete();
+            drop.delete();
+            store.delete();
+            features.uninstallFeature("amcp-data-etl", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        }
+    }
+
+    /** The first quality report in {@code dir} whose name starts with {@code prefix}, or null when none yet. */
+    private static String reportIn(Path dir, String prefix) {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (var files = Files.list(dir)) {
+            Path report = files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".quality.txt")).findFirst().orElse(null);
+            return report == null ? null : Files.readString(report);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static double equityIn(String prometheusText) {

@@ -111,17 +111,6 @@ class MarketDataStreamTest {
     }
 
     @Test
-    void msgpackIsRefusedSoTheClientCanFallBackToJson() throws Exception {
-        try (PaperNode node = new PaperNode()) {
-            Frames frames = new Frames();
-            HttpClient.newHttpClient().newWebSocketBuilder().header("Content-Type", "application/msgpack")
-                    .buildAsync(URI.create(node.baseUrl.replace("http", "ws") + "/v2/iex"), frames).get(10, TimeUnit.SECONDS);
-            assertThat(frames.next()).isEqualTo(new JsonObject().put("T", "error").put("code", 415)
-                    .put("msg", "msgpack is not supported: use JSON"));
-        }
-    }
-
-    @Test
     void wrongKeysGetError402() throws Exception {
         try (PaperNode node = new PaperNode()) {
             Frames frames = new Frames();

@@ -41,7 +41,7 @@ class WebComponentOsgiIT {
 
     private static final List<String> DEPENDENCIES = List.of("org.osgi.util.function-", "org.osgi.util.promise-",
             "org.osgi.service.component-1", "org.apache.felix.scr-", "org.apache.felix.configadmin-", "io.amcp.api-",
-            "jackson-core-", "netty-common-", "netty-buffer-", "netty-transport-4", "netty-transport-native-unix-common-",
+            "io.amcp.marketdata-", "io.amcp.codec-", "jackson-core-", "netty-common-", "netty-buffer-", "netty-transport-4", "netty-transport-native-unix-common-",
             "netty-resolver-4", "netty-resolver-dns-", "netty-codec-base-", "netty-codec-compression-", "netty-codec-dns-",
             "netty-codec-socks-", "netty-codec-http-", "netty-codec-http2-", "netty-handler-4", "netty-handler-proxy-");
 

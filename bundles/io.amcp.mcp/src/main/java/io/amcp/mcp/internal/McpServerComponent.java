@@ -6,6 +6,7 @@ import io.amcp.api.model.TradeTick;
 import io.amcp.api.spi.AuditLog;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.DatasetProvider;
+import io.amcp.api.spi.MarketDataHub;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.RiskRule;
 import io.amcp.api.spi.TradingNode;
@@ -36,11 +37,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform's MCP server: serves the tools over Streamable HTTP, hears the node's market data (as
- * a {@link MarketDataSink}) for the market-data tools and VaR, and offers the live
+ * The platform's MCP server: serves the tools over Streamable HTTP, hears the node's market data (the
+ * {@link MarketDataHub}'s {@code mcp} subscriber, LOSSLESS because VaR reads consecutive bars; its own
+ * thread, so the cache never holds up the kernel) for the market-data tools and VaR, and offers the live
  * {@link RiskReportService}.
  */
-@Component(immediate = true, configurationPid = "io.amcp.mcp", service = {MarketDataSink.class, RiskReportService.class})
+@Component(immediate = true, configurationPid = "io.amcp.mcp", service = RiskReportService.class)
 @Designate(ocd = McpServerConfig.class)
 public final class McpServerComponent implements MarketDataSink, RiskReportService {
 
@@ -51,6 +53,7 @@ public final class McpServerComponent implements MarketDataSink, RiskReportServi
     private final McpHttpServer server;
     private final ScheduledExecutorService sampler;
     private final int port;
+    private final MarketDataHub.Subscription feed;
     private final List<DatasetProvider> datasets = new CopyOnWriteArrayList<>();
     private final List<RiskRule> rules = new CopyOnWriteArrayList<>();
     private final List<BacktestStrategies> backtests = new CopyOnWriteArrayList<>();
@@ -58,8 +61,8 @@ public final class McpServerComponent implements MarketDataSink, RiskReportServi
     private volatile PortfolioOptimizer optimizer;
 
     @Activate
-    public McpServerComponent(@Reference TradingNode node, @Reference Clock clock, McpServerConfig config)
-            throws IOException {
+    public McpServerComponent(@Reference TradingNode node, @Reference Clock clock, @Reference MarketDataHub hub,
+            McpServerConfig config) throws IOException {
         market = new MarketDataCache(config.barsKept());
         risk = new LiveRiskReports(node, clock, market::recentBars, () -> rules.stream().map(RiskRule::name).toList());
         McpJsonMapper json = McpHttpServer.jsonMapper();
@@ -95,6 +98,7 @@ public final class McpServerComponent implements MarketDataSink, RiskReportServi
                 LOG.warn("equity sample failed: {}", e.toString());
             }
         }, 0, Math.max(1, config.equitySampleSeconds()), TimeUnit.SECONDS);
+        feed = hub.subscribe("mcp", MarketDataHub.DeliveryPolicy.LOSSLESS, this);
         LOG.info("MCP server on http://{}:{}{} (bearer tokens from {})", config.host(), port, config.endpoint(), keys);
     }
 
@@ -105,6 +109,7 @@ public final class McpServerComponent implements MarketDataSink, RiskReportServi
 
     @Deactivate
     void deactivate() {
+        feed.close();
         sampler.shutdownNow();
         server.stop();
     }

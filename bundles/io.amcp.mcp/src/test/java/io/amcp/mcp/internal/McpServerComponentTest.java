@@ -9,6 +9,7 @@ import io.amcp.api.model.Money;
 import io.amcp.core.Kernel;
 import io.amcp.core.SimulatedClock;
 import io.amcp.core.journal.Journal;
+import io.amcp.marketdata.MarketDataFanout;
 import io.amcp.web.ApiKeyStore;
 import io.amcp.web.Role;
 import io.modelcontextprotocol.client.McpClient;
@@ -35,7 +36,8 @@ class McpServerComponentTest {
         Files.write(keys, List.of("# API keys", line));
         Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("5000"), 1.0);
         kernel.start("kernel-component-test");
-        McpServerComponent component = new McpServerComponent(kernel, kernel.clock(),
+        MarketDataFanout hub = new MarketDataFanout();
+        McpServerComponent component = new McpServerComponent(kernel, kernel.clock(), hub,
                 config(keys.toString(), dir.resolve("watchlists.json").toString()));
         try {
             component.onBar(Bar.of(io.amcp.api.model.InstrumentId.of("SPY"), 60_000_000_000L, 500, 501, 499, 500.5, 10));
@@ -55,6 +57,7 @@ class McpServerComponentTest {
             assertEquals(5000.0, component.report().equity());
         } finally {
             component.deactivate();
+            hub.close();
             kernel.stop();
         }
     }

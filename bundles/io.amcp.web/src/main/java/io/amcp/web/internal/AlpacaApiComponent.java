@@ -8,6 +8,7 @@ import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderView;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.CredentialStore;
+import io.amcp.api.spi.MarketDataHub;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.TradingNode;
@@ -49,13 +50,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs an {@link AlpacaApiServer} over the platform's {@link TradingNode} and registers it as an
- * {@link OrderEventListener}, which the kernel calls for every order event (trade_updates stream), and as
- * a {@link MarketDataSink} (latest bars, quotes and trades for market data v2 and its stream).
+ * {@link OrderEventListener}, which the kernel calls for every order event (trade_updates stream), and
+ * subscribes it to the {@link MarketDataHub} as {@code web-console} (latest bars, quotes and trades for
+ * market data v2 and its stream): CONFLATE, so a console that falls behind sees the newest event per
+ * instrument and never holds up the kernel.
  * Unless {@code console=false}, the same server serves the platform API and the web console, reaching
  * dataset providers, backtestable strategies, the audit log, the plugin deployer and Config Admin
  * as they come and go.
  */
-@Component(immediate = true, configurationPid = "io.amcp.web.alpaca", service = {OrderEventListener.class, MarketDataSink.class})
+@Component(immediate = true, configurationPid = "io.amcp.web.alpaca", service = OrderEventListener.class)
 @Designate(ocd = AlpacaApiConfig.class)
 public final class AlpacaApiComponent implements OrderEventListener, MarketDataSink {
 
@@ -65,6 +68,7 @@ public final class AlpacaApiComponent implements OrderEventListener, MarketDataS
     static final String KEYSTORE_PASSWORD = "web.keystore-password";
 
     private final AlpacaApiServer server;
+    private final MarketDataHub.Subscription feed;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -96,7 +100,7 @@ public final class AlpacaApiComponent implements OrderEventListener, MarketDataS
     private volatile Object riskReports;
 
     @Activate
-    public AlpacaApiComponent(@Reference TradingNode node, @Reference Clock clock,
+    public AlpacaApiComponent(@Reference TradingNode node, @Reference Clock clock, @Reference MarketDataHub hub,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
             CredentialStore credentials, AlpacaApiConfig config, BundleContext context) throws IOException {
         ApiKeyStore keys = loadKeys(config.keysFile());
@@ -114,6 +118,7 @@ public final class AlpacaApiComponent implements OrderEventListener, MarketDataS
         } else {
             server.start(config.host(), config.port());
         }
+        feed = hub.subscribe("web-console", MarketDataHub.DeliveryPolicy.CONFLATE, this);
     }
 
     private record Tls(Path keyStore, String password) {
@@ -261,6 +266,7 @@ public final class AlpacaApiComponent implements OrderEventListener, MarketDataS
 
     @Deactivate
     void deactivate() {
+        feed.close();
         server.stop();
     }
 }

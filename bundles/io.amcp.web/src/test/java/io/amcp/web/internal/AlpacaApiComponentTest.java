@@ -7,6 +7,7 @@ import io.amcp.api.model.Money;
 import io.amcp.core.Kernel;
 import io.amcp.core.SimulatedClock;
 import io.amcp.core.journal.Journal;
+import io.amcp.marketdata.MarketDataFanout;
 import io.amcp.web.ApiKeyStore;
 import io.amcp.web.Role;
 import java.lang.annotation.Annotation;
@@ -33,13 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AlpacaApiComponentTest {
 
+    /** The market data hub the component subscribes to; nothing is published in these tests. */
+    private static final MarketDataFanout HUB = new MarketDataFanout();
+
     @Test
     void servesTheNodeWithKeysFromTheKeyFile(@TempDir Path dir) throws Exception {
         String line = new ApiKeyStore(1_000).add("PKFILE", "file-secret-0123456789", Role.VIEWER);
         Path keys = dir.resolve("keys");
         Files.write(keys, List.of("# API keys", line));
         Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("5000"), 1.0);
-        AlpacaApiComponent component = new AlpacaApiComponent(kernel, kernel.clock(), null, config(keys.toString(), false, ""), null);
+        AlpacaApiComponent component = new AlpacaApiComponent(kernel, kernel.clock(), HUB, null, config(keys.toString(), false, ""), null);
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + component.port() + "/v2/account"))
@@ -78,7 +82,7 @@ class AlpacaApiComponentTest {
         String previous = System.getProperty("karaf.data");
         System.setProperty("karaf.data", dir.toString());
         try {
-            AlpacaApiComponent first = new AlpacaApiComponent(kernel, kernel.clock(), null, config(keys.toString(), true, ""), null);
+            AlpacaApiComponent first = new AlpacaApiComponent(kernel, kernel.clock(), HUB, null, config(keys.toString(), true, ""), null);
             Path store = dir.resolve("amcp/web-tls.p12");
             char[] password = Files.readString(dir.resolve("amcp/web-tls.password")).strip().toCharArray();
             X509Certificate certificate = SelfSignedKeystore.certificate(store, password);
@@ -94,7 +98,7 @@ class AlpacaApiComponentTest {
                 first.deactivate();
             }
             // a second start reuses the certificate
-            AlpacaApiComponent again = new AlpacaApiComponent(kernel, kernel.clock(), null, config(keys.toString(), true, ""), null);
+            AlpacaApiComponent again = new AlpacaApiComponent(kernel, kernel.clock(), HUB, null, config(keys.toString(), true, ""), null);
             try {
                 assertThat(account(trusting(certificate), again.port()).statusCode()).isEqualTo(200);
             } finally {
@@ -104,7 +108,7 @@ class AlpacaApiComponentTest {
             // a configured keystore, its password from the credential store
             Path configured = Files.copy(store, dir.resolve("server.p12"));
             String secret = new String(password);
-            assertThatThrownBy(() -> new AlpacaApiComponent(kernel, kernel.clock(), name -> Optional.empty(),
+            assertThatThrownBy(() -> new AlpacaApiComponent(kernel, kernel.clock(), HUB, name -> Optional.empty(),
                     config(keys.toString(), true, configured.toString()), null))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("web.keystore-password");
             AlpacaApiComponent withStore = new AlpacaApiComponent(kernel, kernel.clock(),
