@@ -111,7 +111,7 @@ class AlpacaApiComponentTest {
             assertThatThrownBy(() -> new AlpacaApiComponent(kernel, kernel.clock(), HUB, name -> Optional.empty(),
                     config(keys.toString(), true, configured.toString()), null))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("web.keystore-password");
-            AlpacaApiComponent withStore = new AlpacaApiComponent(kernel, kernel.clock(),
+            AlpacaApiComponent withStore = new AlpacaApiComponent(kernel, kernel.clock(), HUB,
                     name -> name.equals("web.keystore-password") ? Optional.of(secret) : Optional.empty(),
                     config(keys.toString(), true, configured.toString()), null);
             try {
