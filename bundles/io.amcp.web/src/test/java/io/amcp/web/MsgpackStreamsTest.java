@@ -85,9 +85,12 @@ class MsgpackStreamsTest {
             options.addHeader("Content-Type", "application/msgpack");
         }
         WebSocketClient client = vertx.createWebSocketClient();
-        WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        frames.attach(ws);
-        return ws;
+        // attach the handlers on the event loop as the connection completes, before the server's first frame
+        // ("connected") can be read; attaching from the test thread afterwards races with it
+        return client.connect(options).map(ws -> {
+            frames.attach(ws);
+            return ws;
+        }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private static Buffer packed(Map<String, Object> message) {
