@@ -137,18 +137,27 @@ class WebComponentOsgiIT {
             assertThat(unknown.statusCode()).isEqualTo(422);
             assertThat(unknown.body()).contains("id: 0 strategy configurations have id=nope");
 
-            // the component is a MarketDataSink service too: a bar handed to it is the latest bar served
-            Class<?> sinkType = api.loadClass("io.amcp.api.spi.MarketDataSink");
+            // the component subscribes to the market data hub: a bar published there becomes the latest bar served
+            Class<?> hubType = api.loadClass("io.amcp.api.spi.MarketDataHub");
+            Class<?> marketDataType = api.loadClass("io.amcp.api.model.MarketData");
             Class<?> barType = api.loadClass("io.amcp.api.model.Bar");
             Class<?> idType = api.loadClass("io.amcp.api.model.InstrumentId");
-            ServiceReference<?> sinkRef = api.getBundleContext().getServiceReference(sinkType.getName());
-            assertThat(sinkRef.getBundle()).isEqualTo(web);
-            Object sink = api.getBundleContext().getService(sinkRef);
+            ServiceReference<?> hubRef = api.getBundleContext().getServiceReference(hubType.getName());
+            Object hub = api.getBundleContext().getService(hubRef);
             Object bar = barType.getMethod("of", idType, long.class, double.class, double.class, double.class, double.class,
                     double.class).invoke(null, idType.getMethod("of", String.class).invoke(null, "AAPL"),
                     1_700_000_060_000_000_000L, 100.0, 101.0, 99.0, 100.5, 1_000.0);
-            sinkType.getMethod("onBar", barType).invoke(sink, bar);
-            JsonObject latest = new JsonObject(await(base + "/v2/stocks/AAPL/bars/latest", "GET", null).body());
+            hubType.getMethod("publish", marketDataType).invoke(hub, bar);
+            JsonObject latest = null;
+            for (int i = 0; i < 100; i++) { // delivered on the subscriber's own thread
+                HttpResponse<String> r = await(base + "/v2/stocks/AAPL/bars/latest", "GET", null);
+                if (r.statusCode() == 200) {
+                    latest = new JsonObject(r.body());
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(latest).as("the latest AAPL bar").isNotNull();
             // ends 1_700_000_060 s = 2023-11-14T22:14:20Z, within the minute starting 22:14:00
             assertThat(latest.getJsonObject("bar").getDouble("c")).isEqualTo(100.5);
             assertThat(latest.getJsonObject("bar").getString("t")).isEqualTo("2023-11-14T22:14:00Z");
