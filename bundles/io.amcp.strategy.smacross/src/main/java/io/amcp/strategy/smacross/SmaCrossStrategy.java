@@ -76,6 +76,26 @@ public final class SmaCrossStrategy implements Strategy {
         return id;
     }
 
+    /** Instrument traded. */
+    public InstrumentId instrument() {
+        return instrument;
+    }
+
+    /** Fast SMA period in bars. */
+    public int fastPeriod() {
+        return fastPeriod;
+    }
+
+    /** Slow SMA period in bars. */
+    public int slowPeriod() {
+        return slowPeriod;
+    }
+
+    /** Quantity bought on a golden cross. */
+    public Quantity quantity() {
+        return quantity;
+    }
+
     @Override
     public void onStart(StrategyContext ctx) {
         this.context = ctx;

@@ -1,0 +1,92 @@
+package io.amcp.strategy.smacross.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.amcp.api.model.BarSeries;
+import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Money;
+import io.amcp.api.model.Quantity;
+import io.amcp.api.model.StrategyId;
+import io.amcp.api.order.OrderFilled;
+import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.Strategy;
+import io.amcp.backtest.BacktestEngine;
+import io.amcp.backtest.BacktestRun;
+import io.amcp.broker.paper.PaperExchange;
+import io.amcp.broker.paper.PaperSettings;
+import io.amcp.datasource.file.BundledDatasets;
+import io.amcp.strategy.smacross.SmaCrossConfig;
+import io.amcp.strategy.smacross.SmaCrossStrategy;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SmaCrossBacktestsTest {
+
+    private final SmaCrossBacktests offered = new SmaCrossBacktests();
+
+    @Test
+    void offersSmaCross() {
+        assertThat(offered.names()).containsExactly("sma-cross");
+    }
+
+    @Test
+    void createsAFreshInstanceWithTheGivenParameters() {
+        Map<String, String> p = Map.of("fast", "3", "slow", "7", "quantity", "25");
+        Strategy first = offered.create("sma-cross", StrategyId.of("bt-1"), "MSFT", p);
+        Strategy second = offered.create("sma-cross", StrategyId.of("bt-1"), "MSFT", p);
+
+        assertThat(first).isInstanceOf(SmaCrossStrategy.class).isNotSameAs(second);
+        SmaCrossStrategy sma = (SmaCrossStrategy) first;
+        assertThat(sma.id()).isEqualTo(StrategyId.of("bt-1"));
+        assertThat(sma.instrument()).isEqualTo(InstrumentId.of("MSFT"));
+        assertThat(sma.fastPeriod()).isEqualTo(3);
+        assertThat(sma.slowPeriod()).isEqualTo(7);
+        assertThat(sma.quantity()).isEqualTo(Quantity.of(25));
+    }
+
+    /** The defaults are the component configuration's, read from the annotation itself. */
+    @Test
+    void absentParametersTakeTheConfigurationDefaults() throws Exception {
+        SmaCrossStrategy sma = (SmaCrossStrategy) offered.create("sma-cross", StrategyId.of("bt"), "AAPL", Map.of());
+
+        assertThat(sma.fastPeriod()).isEqualTo(SmaCrossConfig.class.getMethod("fast").getDefaultValue()).isEqualTo(10);
+        assertThat(sma.slowPeriod()).isEqualTo(SmaCrossConfig.class.getMethod("slow").getDefaultValue()).isEqualTo(30);
+        assertThat(sma.quantity()).isEqualTo(
+                Quantity.of((String) SmaCrossConfig.class.getMethod("quantity").getDefaultValue()));
+    }
+
+    @Test
+    void badParameterTextNamesTheParameter() {
+        StrategyId id = StrategyId.of("bt");
+        assertThatThrownBy(() -> offered.create("sma-cross", id, "AAPL", Map.of("fast", "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("fast: not an integer: 'x'");
+        assertThatThrownBy(() -> offered.create("sma-cross", id, "AAPL", Map.of("slow", "2.5")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("slow: not an integer: '2.5'");
+        assertThatThrownBy(() -> offered.create("sma-cross", id, "AAPL", Map.of("quantity", "ten")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("quantity: not a number: 'ten'");
+        assertThatThrownBy(() -> offered.create("sma-cross", id, "AAPL", Map.of("fast", "30", "slow", "20")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("slow: must be greater than fast");
+        assertThatThrownBy(() -> offered.create("sma-cross", id, "AAPL", Map.of("window", "5")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("window: not a parameter of sma-cross");
+        assertThatThrownBy(() -> offered.create("momentum", id, "AAPL", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("name: unknown strategy 'momentum'");
+    }
+
+    @Test
+    void theCreatedStrategyTradesAapl2013ThroughTheBacktestEngine() {
+        BarSeries aapl = new BundledDatasets().load(BundledDatasets.AAPL_2013).get(0);
+        Strategy strategy = offered.create("sma-cross", StrategyId.of("bt"), aapl.instrument().id().value(),
+                Map.of("fast", "5", "slow", "20", "quantity", "100"));
+
+        BacktestRun run = new BacktestEngine(Money.of("100000"), 1.0, List.of()).run(List.of(aapl), strategy,
+                (Clock c) -> new PaperExchange(c, PaperSettings.FRICTIONLESS), null);
+
+        assertThat(run.kernelErrors()).isZero();
+        assertThat(run.barsProcessed()).isEqualTo(252);
+        assertThat(run.fills().stream().map(OrderFilled::clientOrderId).distinct().count()).as("orders filled")
+                .isPositive();
+        assertThat(run.fills()).allSatisfy(f -> assertThat(f.quantity()).isEqualTo(Quantity.of(100)));
+    }
+}
