@@ -145,6 +145,17 @@ public final class MomentumStrategy implements Strategy {
         return id;
     }
 
+    /** Instrument traded. */
+    public InstrumentId instrument() {
+        return instrument;
+    }
+
+    /** This instance's parameters. */
+    public Parameters parameters() {
+        return new Parameters(lookback, volatilityWindow, targetVolatility, maxLeverage, rebalanceBars, periodsPerYear,
+                allowShort, capital, lotSize);
+    }
+
     @Override
     public void onStart(StrategyContext ctx) {
         this.context = ctx;
