@@ -1,6 +1,7 @@
 package io.amcp.web;
 
 import io.amcp.api.spi.AuditLog;
+import io.amcp.api.spi.BacktestStrategies;
 import io.amcp.api.spi.DatasetProvider;
 import io.amcp.api.spi.PluginDeployer;
 import java.nio.file.Path;

@@ -3,13 +3,12 @@ package io.amcp.web;
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.Instrument;
-import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Money;
 import io.amcp.api.model.Quantity;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.order.OrderEvent;
+import io.amcp.api.spi.BacktestStrategies;
 import io.amcp.api.spi.DatasetProvider;
-import io.amcp.api.spi.Strategy;
 import io.amcp.broker.paper.PaperExchange;
 import io.amcp.broker.paper.PaperSettings;
 import io.amcp.core.Kernel;
@@ -19,7 +18,9 @@ import io.amcp.core.journal.Journal;
 import io.amcp.core.risk.BuyingPowerRule;
 import io.amcp.datasource.file.BundledDatasets;
 import io.amcp.risk.LiveRiskReports;
+import io.amcp.strategy.meanreversion.internal.MeanReversionBacktests;
 import io.amcp.strategy.smacross.SmaCrossStrategy;
+import io.amcp.strategy.smacross.internal.SmaCrossBacktests;
 import io.amcp.web.internal.RiskReportRows;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,19 +58,9 @@ final class ConsoleNode implements AutoCloseable {
     final AlpacaApiServer server;
     final String baseUrl;
 
-    /** Builds SMA-cross instances for backtests; parameters fast, slow, qty. */
-    static final BacktestStrategies SMA_CROSS = new BacktestStrategies() {
-        @Override
-        public List<String> names() {
-            return List.of("sma-cross");
-        }
-
-        @Override
-        public Strategy create(String name, StrategyId id, String symbol, Map<String, String> p) {
-            return new SmaCrossStrategy(id, InstrumentId.of(symbol), Integer.parseInt(p.getOrDefault("fast", "10")),
-                    Integer.parseInt(p.getOrDefault("slow", "30")), Quantity.of(Long.parseLong(p.getOrDefault("qty", "10"))));
-        }
-    };
+    /** What the strategy bundles register for backtests: sma-cross and mean-reversion, their own components. */
+    static final List<BacktestStrategies> BACKTEST_STRATEGIES = List.of(new SmaCrossBacktests(),
+            new MeanReversionBacktests());
 
     ConsoleNode(int replayBars, Path modelRegistry) {
         kernel.addRiskRule(new BuyingPowerRule());
@@ -79,7 +70,7 @@ final class ConsoleNode implements AutoCloseable {
         kernel.addMarketDataSink(exchange);
         kernel.addStrategy(new SmaCrossStrategy(STRATEGY, aapl.instrument().id(), 5, 20, Quantity.of(50)));
         PlatformServices services = PlatformServices.builder("node-test")
-                .datasets(() -> List.<DatasetProvider>of(datasets)).backtestStrategies(() -> List.of(SMA_CROSS))
+                .datasets(() -> List.<DatasetProvider>of(datasets)).backtestStrategies(() -> BACKTEST_STRATEGIES)
                 .audit(() -> Optional.of(audit)).deployer(() -> Optional.of(deployer)).parameters(parameters)
                 .bundles(() -> List.of(new BundleInventory.BundleRow(0, "org.apache.felix.framework", "7.0.5", "ACTIVE"),
                         new BundleInventory.BundleRow(42, "io.amcp.web", "0.1.0.SNAPSHOT", "ACTIVE")))

@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.amcp.api.model.FixedPoint;
 import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Money;
 import io.amcp.api.model.Quantity;
 import io.amcp.api.model.Side;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.portfolio.PositionView;
+import io.amcp.api.spi.Clock;
+import io.amcp.backtest.BacktestEngine;
+import io.amcp.backtest.BacktestRun;
+import io.amcp.backtest.metrics.RoundTripTracker;
+import io.amcp.broker.paper.PaperExchange;
+import io.amcp.broker.paper.PaperSettings;
+import io.amcp.strategy.meanreversion.MeanReversionStrategy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -265,7 +273,7 @@ class PlatformApiTest {
 
         Http.Reply started = http.post("/api/v1/backtests", node.trader, new JsonObject().put("strategy", "sma-cross")
                 .put("dataset", "aapl-2013").put("initial_cash", 10_000)
-                .put("params", new JsonObject().put("fast", 10).put("slow", 30).put("qty", 10)).encode());
+                .put("params", new JsonObject().put("fast", 10).put("slow", 30).put("quantity", 10)).encode());
         assertThat(started.status()).isEqualTo(202);
         String id = started.json().getString("id");
         JsonObject status = started.json();
@@ -285,6 +293,49 @@ class PlatformApiTest {
         assertThat(result.getJsonArray("equity_curve").getJsonArray(0).getDouble(1)).isEqualTo(10_000.0);
         assertThat(result.getJsonObject("metrics").containsKey("sharpe")).isTrue();
         assertThat(http.get("/api/v1/backtests/bt-999", node.viewer).status()).isEqualTo(404);
+    }
+
+    /**
+     * mean-reversion comes from its bundle's registered {@code BacktestStrategies}; the API's trades
+     * equal those of the strategy built directly with the same parameters and replayed through the
+     * backtest engine, so the parameters reached the instance the job ran.
+     */
+    @Test
+    void aMeanReversionBacktestRunsTheRegisteredStrategyWithItsParameters() throws InterruptedException {
+        assertThat(http.get("/api/v1/backtests/strategies", node.viewer).body()).contains("mean-reversion");
+        Http.Reply badParameter = http.post("/api/v1/backtests", node.trader, new JsonObject()
+                .put("strategy", "mean-reversion").put("dataset", "aapl-2013")
+                .put("params", new JsonObject().put("rsiPeriod", "two weeks")).encode());
+        assertThat(badParameter.status()).isEqualTo(422);
+        assertThat(badParameter.json().getString("message")).isEqualTo("params: rsiPeriod: not an integer: 'two weeks'");
+
+        Http.Reply started = http.post("/api/v1/backtests", node.trader, new JsonObject().put("strategy", "mean-reversion")
+                .put("dataset", "aapl-2013").put("initial_cash", 100_000).put("params", new JsonObject()
+                        .put("bandPeriod", 15).put("bandWidth", 1.5).put("rsiPeriod", 10).put("quantity", 20)).encode());
+        assertThat(started.status()).isEqualTo(202);
+        String id = started.json().getString("id");
+        JsonObject status = started.json();
+        for (int i = 0; i < 200 && !List.of("done", "failed").contains(status.getString("state")); i++) {
+            Thread.sleep(50);
+            status = http.get("/api/v1/backtests/" + id, node.viewer).json();
+        }
+        assertThat(status.getString("state")).as(status.encode()).isEqualTo("done");
+        assertThat(status.getLong("bars_total")).isEqualTo((long) node.aapl.size());
+
+        BacktestRun direct = new BacktestEngine(Money.of("100000"), 1.0, List.of()).run(List.of(node.aapl),
+                new MeanReversionStrategy(StrategyId.of("direct"), node.aapl.instrument().id(), 15, 1.5, 10, 30, 70,
+                        true, Quantity.of(20)),
+                (Clock c) -> new PaperExchange(c, PaperSettings.FRICTIONLESS), null);
+        List<Double> expected = new ArrayList<>();
+        RoundTripTracker.pair(direct.fills()).forEach(t -> expected.add(t.entryPrice()));
+        JsonObject result = http.get("/api/v1/backtests/" + id + "/result", node.viewer).json();
+        List<Double> entries = new ArrayList<>();
+        result.getJsonArray("trades").forEach(t -> {
+            entries.add(((JsonObject) t).getDouble("entryPrice"));
+            assertThat(((JsonObject) t).getDouble("quantity")).isEqualTo(20.0);
+        });
+        assertThat(entries).isNotEmpty().isEqualTo(expected);
+        assertThat(result.getInteger("fills")).isEqualTo(direct.fills().size());
     }
 
     /** Buy prices of a long-only SMA cross: the open after each upward cross of fast over slow closes. */

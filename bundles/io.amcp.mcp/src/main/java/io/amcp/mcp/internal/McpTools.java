@@ -1,13 +1,13 @@
 package io.amcp.mcp.internal;
 
 import io.amcp.api.spi.AuditLog;
+import io.amcp.api.spi.BacktestStrategies;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.DatasetProvider;
 import io.amcp.api.spi.TradingNode;
 import io.amcp.portfolio.PortfolioOptimizer;
 import io.amcp.risk.RiskReportService;
 import io.amcp.web.AssetInfo;
-import io.amcp.web.BacktestStrategies;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.util.ArrayList;
 import java.util.List;

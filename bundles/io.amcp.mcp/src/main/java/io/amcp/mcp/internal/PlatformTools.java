@@ -9,6 +9,7 @@ import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Money;
 import io.amcp.api.model.Quantity;
 import io.amcp.api.model.StrategyId;
+import io.amcp.api.spi.BacktestStrategies;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.DatasetProvider;
 import io.amcp.api.spi.Strategy;
@@ -36,7 +37,6 @@ import io.amcp.portfolio.PortfolioOptimizer;
 import io.amcp.portfolio.ReturnHistory;
 import io.amcp.risk.RiskReportService;
 import io.amcp.strategy.smacross.SmaCrossStrategy;
-import io.amcp.web.BacktestStrategies;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -189,7 +189,7 @@ final class PlatformTools {
         List<String> known = new ArrayList<>(List.of(SMA_CROSS));
         BacktestStrategies offering = null;
         for (BacktestStrategies b : backtests.get()) {
-            known.addAll(b.names());
+            b.names().stream().filter(n -> !known.contains(n)).forEach(known::add);
             if (offering == null && b.names().contains(strategyName)) {
                 offering = b;
             }

@@ -8,12 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.InstrumentId;
+import io.amcp.api.model.Money;
 import io.amcp.api.model.Quantity;
 import io.amcp.api.model.StrategyId;
+import io.amcp.api.spi.BacktestStrategies;
+import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.Strategy;
+import io.amcp.backtest.BacktestEngine;
+import io.amcp.backtest.BacktestRun;
+import io.amcp.broker.paper.PaperExchange;
+import io.amcp.broker.paper.PaperSettings;
+import io.amcp.datasource.file.BundledDatasets;
+import io.amcp.strategy.meanreversion.MeanReversionStrategy;
+import io.amcp.strategy.meanreversion.internal.MeanReversionBacktests;
 import io.amcp.strategy.smacross.SmaCrossStrategy;
-import io.amcp.web.BacktestStrategies;
+import io.amcp.strategy.smacross.internal.SmaCrossBacktests;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
@@ -272,6 +283,45 @@ class McpServerTest {
             assertTrue(text(mixed).startsWith("invalid argument fast: belongs to sma-cross"), text(mixed));
         } finally {
             node.backtests.remove(offered);
+        }
+    }
+
+    /**
+     * mean-reversion from its bundle's registered {@code BacktestStrategies} component: the tool's fills
+     * and final equity equal the strategy built directly with the same parameters and replayed through
+     * the backtest engine on a frictionless paper exchange (the tool's defaults).
+     */
+    @Test
+    void backtestsMeanReversionFromItsBundle() throws Exception {
+        List<BacktestStrategies> registered = List.of(new SmaCrossBacktests(), new MeanReversionBacktests());
+        node.backtests.addAll(registered);
+        try {
+            Map<?, ?> viaTool = (Map<?, ?>) node.parse(call(trader, "run_backtest", Map.of("dataset", "aapl-2013",
+                    "strategy", "mean-reversion", "parameters",
+                    Map.of("bandPeriod", 15, "bandWidth", 1.5, "rsiPeriod", 10, "quantity", "20"))));
+
+            BarSeries aapl = new BundledDatasets().load(BundledDatasets.AAPL_2013).get(0);
+            BacktestRun direct = new BacktestEngine(Money.of("100000"), 1.0, List.of()).run(List.of(aapl),
+                    new MeanReversionStrategy(StrategyId.of("direct"), aapl.instrument().id(), 15, 1.5, 10, 30, 70, true,
+                            Quantity.of(20)),
+                    (Clock c) -> new PaperExchange(c, PaperSettings.FRICTIONLESS), null);
+            assertEquals("mean-reversion", viaTool.get("strategy"));
+            assertEquals(252, ((Number) viaTool.get("bars")).intValue());
+            assertTrue(direct.fills().size() > 0, "the direct run trades");
+            assertEquals(direct.fills().size(), ((Number) viaTool.get("fills")).intValue());
+            assertEquals(direct.finalAccount().equity().toDouble(), ((Number) viaTool.get("final_equity")).doubleValue());
+
+            McpSchema.CallToolResult bad = call(trader, "run_backtest", Map.of("dataset", "aapl-2013",
+                    "strategy", "mean-reversion", "parameters", Map.of("rsiPeriod", "two weeks")));
+            assertTrue(text(bad).startsWith("invalid argument parameters: rsiPeriod: not an integer: 'two weeks'"),
+                    text(bad));
+            // sma-cross, built in and offered by its bundle too, is listed once
+            McpSchema.CallToolResult unknown = call(trader, "run_backtest", Map.of("dataset", "aapl-2013",
+                    "strategy", "nope"));
+            assertTrue(text(unknown).startsWith("invalid argument strategy: unknown 'nope' (known: [sma-cross, "
+                    + "mean-reversion])"), text(unknown));
+        } finally {
+            node.backtests.removeAll(registered);
         }
     }
 }

@@ -8,12 +8,12 @@ import io.amcp.api.order.OrderView;
 import io.amcp.api.portfolio.AccountView;
 import io.amcp.api.portfolio.PositionView;
 import io.amcp.api.spi.AuditLog;
+import io.amcp.api.spi.BacktestStrategies;
 import io.amcp.api.spi.DatasetProvider;
 import io.amcp.api.spi.KillSwitch;
 import io.amcp.api.spi.PluginDeployer;
 import io.amcp.api.spi.TradingNode;
 import io.amcp.web.ApiKeyStore;
-import io.amcp.web.BacktestStrategies;
 import io.amcp.web.BundleInventory;
 import io.amcp.web.PlatformServices;
 import io.amcp.web.Role;
@@ -288,6 +288,13 @@ public final class PlatformApi implements AutoCloseable {
                 .findFirst().orElseThrow(() -> ApiError.invalidField("strategy", "unknown strategy '" + strategy
                         + "'; known: " + backtestStrategies().encode()));
         DatasetProvider provider = provider(datasetId);
+        String checkSymbol = symbol != null ? symbol : provider.datasets().stream().filter(d -> d.id().equals(datasetId))
+                .flatMap(d -> d.symbols().stream()).findFirst().orElse("CHECK");
+        try { // bad parameters are refused here rather than failing the job later
+            catalog.create(strategy, StrategyId.of("backtest-check"), checkSymbol, params);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalidField("params", e.getMessage());
+        }
         BacktestJobs.Request request = new BacktestJobs.Request(strategy, params, datasetId, symbol, cash);
         BacktestJobs.Job job = backtests.start(request, (id, sym) -> catalog.create(strategy, id, sym, params),
                 () -> provider.load(datasetId));
