@@ -226,6 +226,27 @@ public final class MarketDataApi {
         }
     }
 
+    /**
+     * The paging parameters every historical endpoint shares: {@code limit}, {@code sort} (asc or desc),
+     * {@code feed} (checked for stock data only) and {@code page_token}; each bad value names its field.
+     */
+    private record Paging(int limit, boolean descending, PageToken from) {
+
+        static Paging of(RoutingContext c, boolean checkFeed) {
+            int limit = MarketDataApi.limit(c);
+            String sort = c.queryParams().get("sort");
+            if (sort != null && !sort.equals("asc") && !sort.equals("desc")) {
+                throw ApiError.invalidField("sort", "invalid value '" + sort + "' (expected asc or desc)");
+            }
+            String feed = c.queryParams().get("feed");
+            if (checkFeed && feed != null && !FEEDS.contains(feed)) {
+                throw ApiError.invalidField("feed", "invalid value '" + feed + "' (expected iex, sip, otc, boats or delayed_sip)");
+            }
+            String token = c.queryParams().get("page_token");
+            return new Paging(limit, "desc".equals(sort), token == null || token.isEmpty() ? null : PageToken.decode(token));
+        }
+    }
+
     // ------------------------------------------------------------------ bars
 
     private void bars(RoutingContext c, List<InstrumentId> symbols, boolean single, boolean crypto) {
@@ -235,18 +256,10 @@ public final class MarketDataApi {
         if (start != null && end != null && end < start) {
             throw ApiError.invalidField("end", "must not be before start");
         }
-        int limit = limit(c);
-        String sort = c.queryParams().get("sort");
-        if (sort != null && !sort.equals("asc") && !sort.equals("desc")) {
-            throw ApiError.invalidField("sort", "invalid value '" + sort + "' (expected asc or desc)");
-        }
-        String feed = c.queryParams().get("feed");
-        if (!crypto && feed != null && !FEEDS.contains(feed)) {
-            throw ApiError.invalidField("feed", "invalid value '" + feed + "' (expected iex, sip, otc, boats or delayed_sip)");
-        }
-        String token = c.queryParams().get("page_token");
-        PageToken from = token == null || token.isEmpty() ? null : PageToken.decode(token);
-        boolean descending = "desc".equals(sort);
+        Paging paging = Paging.of(c, !crypto);
+        int limit = paging.limit();
+        PageToken from = paging.from();
+        boolean descending = paging.descending();
 
         JsonObject bySymbol = new JsonObject();
         JsonArray singleList = new JsonArray();
@@ -462,18 +475,10 @@ public final class MarketDataApi {
         if (start != null && end != null && end < start) {
             throw ApiError.invalidField("end", "must not be before start");
         }
-        int limit = limit(c);
-        String sort = c.queryParams().get("sort");
-        if (sort != null && !sort.equals("asc") && !sort.equals("desc")) {
-            throw ApiError.invalidField("sort", "invalid value '" + sort + "' (expected asc or desc)");
-        }
-        String feed = c.queryParams().get("feed");
-        if (feed != null && !FEEDS.contains(feed)) {
-            throw ApiError.invalidField("feed", "invalid value '" + feed + "' (expected iex, sip, otc, boats or delayed_sip)");
-        }
-        String token = c.queryParams().get("page_token");
-        PageToken from = token == null || token.isEmpty() ? null : PageToken.decode(token);
-        boolean descending = "desc".equals(sort);
+        Paging paging = Paging.of(c, true);
+        int limit = paging.limit();
+        PageToken from = paging.from();
+        boolean descending = paging.descending();
 
         JsonObject bySymbol = new JsonObject();
         JsonArray singleList = new JsonArray();
