@@ -104,6 +104,8 @@ public final class Kernel implements TradingNode {
     private final Journal journal;
     private final boolean journaling;
     private final OrderManager oms = new OrderManager();
+    /** Client order ids whose orders a journal compaction forgot; they stay used (see {@link #isUsed}). */
+    private final Set<ClientOrderId> retired = new HashSet<>();
     private final Ledger ledger;
     private final RiskChain riskChain = new RiskChain();
     private final KillSwitchState killSwitch = new KillSwitchState();
@@ -461,6 +463,8 @@ public final class Kernel implements TradingNode {
                 nextDayStart = s.lastDayStarted() == Long.MIN_VALUE ? Long.MIN_VALUE : nextExchangeMidnight(s.lastDayStarted());
             } else if (entry instanceof JournalEntry.LedgerSnapshot l) {
                 (l.book() == null ? ledger : bookOf(l.book())).restore(l.state());
+            } else if (entry instanceof JournalEntry.RetiredOrder r) {
+                retired.add(r.clientOrderId());
             } else if (entry instanceof JournalEntry.SnapshotEnded) {
                 inSnapshot[0] = false;
             } else if (entry instanceof JournalEntry.Mark m) {
@@ -548,6 +552,11 @@ public final class Kernel implements TradingNode {
                 toVisit.addAll(links.getOrDefault(id, Set.of()));
             }
         }
+        for (ClientOrderId id : lastEvent.keySet()) {
+            if (!kept.contains(id)) {
+                retired.add(id);
+            }
+        }
         long now = clock.nanos();
         List<Object> snapshot = new ArrayList<>();
         snapshot.add(new JournalEntry.SnapshotStarted(now, lastDayTime));
@@ -555,6 +564,9 @@ public final class Kernel implements TradingNode {
             if (entry instanceof OrderEvent e && kept.contains(e.clientOrderId())) {
                 snapshot.add(entry);
             }
+        }
+        for (ClientOrderId id : new TreeSet<>(retired)) {
+            snapshot.add(new JournalEntry.RetiredOrder(id));
         }
         snapshot.add(new JournalEntry.LedgerSnapshot(null, ledger.state()));
         for (Map.Entry<StrategyId, Ledger> book : new TreeMap<>(books).entrySet()) {
@@ -957,7 +969,7 @@ public final class Kernel implements TradingNode {
     ClientOrderId submit(StrategyId strategy, SubmitOrder order, StrategySlot slot) {
         ClientOrderId id = order.clientOrderId();
         long now = clock.nanos();
-        if (oms.contains(id)) {
+        if (isUsed(id)) {
             OrderDenied denied = new OrderDenied(id, strategy, order, "duplicate-client-order-id",
                     "client order id " + id + " was already used; the order was not sent again", now);
             defer(slot, denied);
@@ -1051,7 +1063,7 @@ public final class Kernel implements TradingNode {
             throw new IllegalArgumentException("algorithm: unknown '" + parent.algorithm() + "'; known: "
                     + new TreeSet<>(algorithms.keySet()));
         }
-        if (algoRuns.containsKey(parent.id()) || oms.contains(parent.id())) {
+        if (algoRuns.containsKey(parent.id()) || isUsed(parent.id())) {
             throw new IllegalArgumentException("client_order_id: " + parent.id() + " was already used");
         }
         long last = ledger.lastPriceRaw(parent.instrument());
@@ -1406,7 +1418,12 @@ public final class Kernel implements TradingNode {
     }
 
     boolean hasOrder(ClientOrderId id) {
-        return oms.contains(id);
+        return isUsed(id);
+    }
+
+    /** Whether an order was ever submitted under {@code id}, including orders a compaction forgot. */
+    private boolean isUsed(ClientOrderId id) {
+        return oms.contains(id) || retired.contains(id);
     }
 
     void reportError(String message, Throwable cause) {

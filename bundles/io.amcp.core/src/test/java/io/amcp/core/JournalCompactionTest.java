@@ -160,6 +160,8 @@ class JournalCompactionTest {
             assertThat(new TreeSet<>(keptOrders.keySet())).as("seed %d", seed).isEqualTo(generated.openOrEndedLastDay());
             keptOrders.forEach((id, view) -> assertThat(view).isEqualTo(fullOrders.get(id)));
             assertThat(compacted.orderManager().open(null)).isEqualTo(full.orderManager().open(null));
+            // the ids of forgotten orders stay used, so a strategy never numbers a new order with one
+            fullOrders.keySet().forEach(id -> assertThat(compacted.hasOrder(id)).as("%s still used", id).isTrue());
 
             // the compacted journal goes on taking entries, and compacts again to the same state
             OrderView open = compacted.orderManager().open(null).get(0);
@@ -168,6 +170,7 @@ class JournalCompactionTest {
             Kernel again = recovered(file);
             assertSameLedgers(compacted, again);
             assertThat(byId(again)).isEqualTo(byId(compacted));
+            fullOrders.keySet().forEach(id -> assertThat(again.hasOrder(id)).as("%s still used", id).isTrue());
         }
     }
 

@@ -88,6 +88,8 @@ public final class JournalCodec {
             f.add("SNB"); f.add(Long.toString(e.time())); f.add(Long.toString(e.lastDayStarted()));
         } else if (entry instanceof JournalEntry.SnapshotEnded e) {
             f.add("SNE"); f.add(Long.toString(e.time()));
+        } else if (entry instanceof JournalEntry.RetiredOrder e) {
+            f.add("RTD"); f.add(e.clientOrderId().value());
         } else if (entry instanceof JournalEntry.LedgerSnapshot e) {
             Ledger.State st = e.state();
             f.add("LSN"); f.add(e.book() == null ? NULL : e.book().value()); f.add(Long.toString(st.cash()));
@@ -171,6 +173,7 @@ public final class JournalCodec {
             case "KSW" -> new JournalEntry.KillSwitchChanged(Boolean.parseBoolean(f[1]), f[2], Long.parseLong(f[3]));
             case "SNB" -> new JournalEntry.SnapshotStarted(Long.parseLong(f[1]), Long.parseLong(f[2]));
             case "SNE" -> new JournalEntry.SnapshotEnded(Long.parseLong(f[1]));
+            case "RTD" -> new JournalEntry.RetiredOrder(cid(f[1]));
             case "LSN" -> ledgerSnapshot(f);
             case "VSUB" -> new JournalEntry.VenueOrder(order(f, 2), Long.parseLong(f[1]));
             case "VCXL" -> new JournalEntry.VenueCancel(cid(f[1]), Long.parseLong(f[2]));

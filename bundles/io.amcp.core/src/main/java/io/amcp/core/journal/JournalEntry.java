@@ -66,6 +66,18 @@ public final class JournalEntry {
         }
     }
 
+    /**
+     * A client order id a compaction forgot the order of: it stays used, so no order is ever sent
+     * again under it (venues refuse a client order id they have seen).
+     *
+     * @param clientOrderId the retired id
+     */
+    public record RetiredOrder(ClientOrderId clientOrderId) {
+        public RetiredOrder {
+            java.util.Objects.requireNonNull(clientOrderId, "clientOrderId");
+        }
+    }
+
     /** The end of a snapshot; entries after it are applied as usual. */
     public record SnapshotEnded(long time) {
     }
