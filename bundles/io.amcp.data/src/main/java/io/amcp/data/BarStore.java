@@ -465,6 +465,12 @@ public final class BarStore implements AutoCloseable {
                     long[] stats = merge(sources, target);
                     info = new PartitionInfo(dataset, symbol, year, relative(target), stats[0], stats[1], stats[2],
                             Files.size(target), sha256(target));
+                    // the merged slices' own caches describe files that are not partitions: they go with the commit
+                    for (Staged s : e.getValue()) {
+                        if (!s.sha256().equals(info.sha256())) {
+                            replaced.add(replayFile(dataset, s.sha256()));
+                        }
+                    }
                 }
                 d.partitions.put(e.getKey(), info);
                 partitions.add(info);
@@ -495,7 +501,7 @@ public final class BarStore implements AutoCloseable {
             return new IngestResult(ingestId, rowsStored, partitions, report);
         } catch (IOException | SQLException | RuntimeException | InterruptedException e) {
             writers.forEach(ExecutorService::shutdownNow);
-            writers.forEach(BarStore::awaitQuietly);
+            writers.forEach(w -> awaitQuietly(w, e));
             written.addAll(caches);
             for (Path f : written) {
                 try {
@@ -555,10 +561,14 @@ public final class BarStore implements AutoCloseable {
         }
     }
 
-    private static void awaitQuietly(ExecutorService executor) {
+    /**
+     * Waits for a writer to stop after a failed ingest; a writer still running after 60 s is recorded on
+     * {@code failure} (not thrown), so the ingest's own clean-up and error still follow.
+     */
+    private static void awaitQuietly(ExecutorService executor, Exception failure) {
         try {
             if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the store's writer thread did not stop within 60 s");
+                failure.addSuppressed(new IllegalStateException("the store's writer thread did not stop within 60 s"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -100,6 +100,17 @@ class ReplayTest {
     }
 
     @Test
+    void mergingNewRowsIntoStoredPartitionsLeavesOneCachePerPartition() {
+        // a month of another market inside the stored span: those partitions merge old and new rows, so the
+        // merged files differ from the new slices, whose own caches must not stay behind
+        store.ingestSynthetic("syn", SyntheticSpec.parse("symbols=2,years=0.08,bar=15m,seed=6,start=2020-06-01"), null);
+        for (InstrumentId symbol : List.of(SYN2, InstrumentId.of("SYN001"))) {
+            store.replay("syn", symbol, ALL_FROM, ALL_TO);
+        }
+        assertEquals(store.partitions("syn").size(), countCaches());
+    }
+
+    @Test
     void badReplayArgumentsNameTheField() {
         assertThrows(IllegalArgumentException.class, () -> store.replay("nope", SYN2, ALL_FROM, ALL_TO));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.replay("syn", SYN2, ALL_TO, ALL_FROM));
