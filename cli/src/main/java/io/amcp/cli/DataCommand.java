@@ -286,8 +286,13 @@ final class DataCommand implements Runnable {
             if (fast < 1 || slow <= fast) {
                 throw new IllegalArgumentException("--slow: must be greater than --fast (" + fast + "), was " + slow);
             }
-            if (dir != null && Files.exists(dir.resolve("store"))) {
-                throw new IllegalArgumentException("--dir: " + dir + " already holds a store; give an empty directory");
+            if (dir != null && Files.isDirectory(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        // the bench deletes what it wrote unless --keep: never point it at a directory holding anything else
+                        throw new IllegalArgumentException("--dir: " + dir + " is not empty; give an empty or new directory");
+                    }
+                }
             }
             Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("amcp-data-bench");
             ToLongFunction<BarSeries> backtest = noBacktest ? null : series -> new BacktestEngine(Money.of("100000000"), 1.0, List.of())
@@ -299,7 +304,9 @@ final class DataCommand implements Runnable {
             } finally {
                 if (!keep) {
                     try (Stream<Path> files = Files.walk(work)) {
-                        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                        // what the bench wrote; a directory the user named stays, empty, as it was given
+                        files.sorted(java.util.Comparator.reverseOrder()).filter(p -> dir == null || !p.equals(work))
+                                .forEach(p -> p.toFile().delete());
                     }
                 }
             }

@@ -74,4 +74,14 @@ class DataCommandTest {
         assertThat(amcp("data", "export", "--dataset", "bad", "--symbol", "BAD", "--from", "2021-13-01", "--to", "2021-03-02",
                 "--store", dir.resolve("data").toString()).err()).startsWith("amcp: --from: not a date");
     }
+
+    @Test
+    void benchRefusesADirectoryThatHoldsAnythingAndLeavesItsFilesAlone() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path mine = Files.writeString(work.resolve("notes.txt"), "not the bench's");
+        Run refused = amcp("data", "bench", "--symbols", "1", "--years", "0.01", "--dir", work.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("amcp: --dir: " + work + " is not empty");
+        assertThat(mine).hasContent("not the bench's");
+    }
 }
