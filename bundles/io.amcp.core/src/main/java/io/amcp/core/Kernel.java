@@ -70,7 +70,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
@@ -125,9 +124,10 @@ public final class Kernel implements TradingNode {
     private final Map<StrategyId, Ledger> books = new HashMap<>();
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Object> inbound = new ConcurrentLinkedQueue<>();
-    /** Events in {@link #inbound}: counted beside it, since its size() walks the whole queue. */
-    private final AtomicInteger inboundDepth = new AtomicInteger();
-    /** Inbound events ever posted, and taken by the loop: their difference is the depth, in posting order. */
+    /**
+     * Inbound events ever posted, and taken by the loop: their difference is the queue's depth (counted
+     * beside it, since its size() walks the whole queue), in posting order.
+     */
     private final AtomicLong inboundPosted = new AtomicLong();
     private volatile long inboundTaken;
     /**
@@ -646,7 +646,6 @@ public final class Kernel implements TradingNode {
     private void enqueue(Object event) {
         long sequence = inboundPosted.getAndIncrement();
         postedAt.set((int) (sequence & (POSTED_SLOTS - 1)), System.nanoTime());
-        inboundDepth.incrementAndGet();
         inbound.add(event);
     }
 
@@ -654,7 +653,6 @@ public final class Kernel implements TradingNode {
     private Object takeInbound() {
         Object event = inbound.poll();
         if (event != null) {
-            inboundDepth.decrementAndGet();
             long taken = inboundTaken;
             postedAt.set((int) (taken & (POSTED_SLOTS - 1)), 0);
             inboundTaken = taken + 1;
@@ -1651,7 +1649,8 @@ public final class Kernel implements TradingNode {
     private final class LoopMetrics implements KernelMetrics {
         @Override
         public int inboundQueueDepth() {
-            return Math.max(0, inboundDepth.get());
+            long taken = inboundTaken; // before posted, so the difference is never negative
+            return (int) Math.min(Integer.MAX_VALUE, inboundPosted.get() - taken);
         }
 
         @Override
