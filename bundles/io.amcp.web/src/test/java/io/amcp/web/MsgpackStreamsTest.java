@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -90,7 +91,9 @@ class MsgpackStreamsTest {
         if (msgpack) {
             options.addHeader("Content-Type", "application/msgpack");
         }
-        WebSocketClient client = vertx.createWebSocketClient();
+        // a client closing after the test gives up on the close handshake after 1 s (Vert.x waits 10 s by
+        // default, as long as the whole vertx.close() below may take)
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setClosingTimeout(1));
         // attach the handlers on the event loop as the connection completes, before the server's first frame
         // ("connected") can be read; attaching from the test thread afterwards races with it
         return client.connect(options).map(ws -> {
