@@ -64,6 +64,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -1515,11 +1517,32 @@ public final class Kernel implements TradingNode {
 
     @Override
     public OrderView submit(StrategyId owner, SubmitOrder order) {
-        SubmitOrder withId = order.clientOrderId() != null ? order : order.withClientOrderId(newClientOrderId(owner.value()));
-        return call(() -> {
-            submit(owner, withId, strategies.get(owner));
-            return oms.view(withId.clientOrderId());
+        SubmitOrder withId = withClientOrderId(owner, order);
+        return call(() -> submitOnLoop(owner, withId));
+    }
+
+    /** Posts the order to the kernel thread; the stage completes there, with the view {@link #submit} returns. */
+    @Override
+    public CompletionStage<OrderView> submitAsync(StrategyId owner, SubmitOrder order) {
+        SubmitOrder withId = withClientOrderId(owner, order);
+        CompletableFuture<OrderView> taken = new CompletableFuture<>();
+        post((Runnable) () -> {
+            try {
+                taken.complete(submitOnLoop(owner, withId));
+            } catch (RuntimeException e) {
+                taken.completeExceptionally(e);
+            }
         });
+        return taken;
+    }
+
+    private SubmitOrder withClientOrderId(StrategyId owner, SubmitOrder order) {
+        return order.clientOrderId() != null ? order : order.withClientOrderId(newClientOrderId(owner.value()));
+    }
+
+    private OrderView submitOnLoop(StrategyId owner, SubmitOrder order) {
+        submit(owner, order, strategies.get(owner));
+        return oms.view(order.clientOrderId());
     }
 
     @Override

@@ -138,6 +138,35 @@ class KernelTest {
     }
 
     @Test
+    void asynchronousSubmitAnswersWithTheSameViewsAsTheBlockingOne() throws Exception {
+        ScriptedVenue venue = new ScriptedVenue(Money.ZERO);
+        Kernel k = kernel(Journal.NONE, venue);
+        k.processBar(bar(0, 10, 10));
+        k.start("async-submit-test");
+        try {
+            StrategyId manual = StrategyId.of("manual");
+            SubmitOrder first = SubmitOrder.market(AAPL, Side.BUY, Quantity.of(2)).withClientOrderId(ClientOrderId.of("a-1"));
+            OrderView taken = k.submitAsync(manual, first).toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(taken.clientOrderId()).isEqualTo(ClientOrderId.of("a-1"));
+            assertThat(taken.status()).isEqualTo(OrderStatus.NEW);
+
+            // the same id again: nothing more reaches the venue, as with the blocking submit
+            k.submitAsync(manual, first).toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(k.call(() -> venue.received.size())).isEqualTo(1);
+
+            k.killSwitch().engage("test");
+            OrderView refused = k.submitAsync(manual, SubmitOrder.market(AAPL, Side.BUY, Quantity.of(1)))
+                    .toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(refused.status()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(refused.reason()).startsWith("kill-switch");
+            assertThat(refused.clientOrderId().value()).startsWith("manual");
+            assertThat(k.call(() -> venue.received.size())).isEqualTo(1);
+        } finally {
+            k.stop();
+        }
+    }
+
+    @Test
     void restartedKernelRebuildsExactStateFromTheJournal(@TempDir Path dir) {
         Path file = dir.resolve("k.journal");
         ScriptedVenue venue = new ScriptedVenue(Money.of("0.5"));

@@ -10,6 +10,8 @@ import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.portfolio.AccountView;
 import io.amcp.api.portfolio.PositionView;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The running kernel as seen by shell commands, the web console and the API. Thread-safe: reads
@@ -41,6 +43,20 @@ public interface TradingNode {
      * follows as an event); a client order id already used is refused without sending anything.
      */
     OrderView submit(StrategyId owner, SubmitOrder order);
+
+    /**
+     * {@link #submit} without holding the caller's thread: the stage completes with the same order view
+     * (or the same exception) once the node has taken the order. It may complete on the node's own
+     * thread, so a caller hands its continuation to its own executor and never blocks in it. The default
+     * submits synchronously; a node with its own thread overrides it.
+     */
+    default CompletionStage<OrderView> submitAsync(StrategyId owner, SubmitOrder order) {
+        try {
+            return CompletableFuture.completedFuture(submit(owner, order));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Replaces (amends) a working order; the venue answers with OrderReplaced or a rejection. */
     void replace(ReplaceOrder replace);
