@@ -77,7 +77,11 @@ public final class RetrainingComponent {
     private final boolean lowerIsBetter;
     private final ModelTrainer trainer;
     private final ScheduledExecutorService poller;
-    private long nextRun;
+    /**
+     * Written only by {@link #runIfDue()} (under the job's lock, which serialises runs); volatile so
+     * that {@link #nextRun()} reads it without waiting for a run in progress.
+     */
+    private volatile long nextRun;
     private volatile String status = "idle";
 
     @Activate
@@ -141,8 +145,11 @@ public final class RetrainingComponent {
         return registry;
     }
 
-    /** When the next run is due, epoch nanoseconds. */
-    public synchronized long nextRun() {
+    /**
+     * When the next run is due, epoch nanoseconds. Never waits for a run in progress: during a run it
+     * is that run's due time, and the following one once the run ends.
+     */
+    public long nextRun() {
         return nextRun;
     }
 

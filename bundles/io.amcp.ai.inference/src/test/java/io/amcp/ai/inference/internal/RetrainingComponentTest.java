@@ -7,13 +7,21 @@ import io.amcp.ai.inference.DeviceChoice;
 import io.amcp.ai.inference.ModelLoader;
 import io.amcp.ai.inference.Predictor;
 import io.amcp.ai.models.registry.ModelVersion;
+import io.amcp.api.model.BarSeries;
 import io.amcp.api.spi.Clock;
+import io.amcp.api.spi.DatasetProvider;
 import io.amcp.core.SimulatedClock;
 import io.amcp.datasource.file.BundledDatasets;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,5 +124,51 @@ class RetrainingComponentTest {
                 config(dir.toString(), "logLoss", 0, "25:00"))).hasMessageStartingWith("scheduleTime:");
         assertThatThrownBy(() -> new RetrainingComponent(clock, new BundledDatasets(),
                 config(dir.toString(), "logLoss", -1, "00:00"))).hasMessageStartingWith("tolerance:");
+    }
+
+    @Test
+    void theScheduleIsReadWhileATrainingRunIsUnderWay(@TempDir Path dir) throws Exception {
+        CountDownLatch trainingStarted = new CountDownLatch(1);
+        CountDownLatch releaseTraining = new CountDownLatch(1);
+        BundledDatasets bundled = new BundledDatasets();
+        DatasetProvider blocking = new DatasetProvider() {
+            @Override
+            public List<DatasetInfo> datasets() {
+                return bundled.datasets();
+            }
+
+            @Override
+            public List<BarSeries> load(String datasetId) {
+                trainingStarted.countDown();
+                try {
+                    releaseTraining.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return bundled.load(datasetId);
+            }
+        };
+        SimulatedClock clock = new SimulatedClock(at("2013-11-29T00:00:00Z"));
+        RetrainingComponent job = new RetrainingComponent(clock, blocking, config(dir.toString(), "accuracy", 0.0, "06:00"));
+        clock.advanceTo(at("2013-11-29T06:00:00Z"));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Optional<RetrainingComponent.Outcome>> run = threads.submit(job::runIfDue);
+            assertThat(trainingStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            // the run holds the job until the latch opens: the status read must not wait for it
+            Future<Long> read = threads.submit(job::nextRun);
+            long during;
+            try {
+                during = read.get(10, TimeUnit.SECONDS);
+            } finally {
+                releaseTraining.countDown();
+            }
+            assertThat(during).isEqualTo(at("2013-11-29T06:00:00Z"));
+            assertThat(run.get(60, TimeUnit.SECONDS)).isPresent();
+            assertThat(job.nextRun()).isEqualTo(at("2013-11-30T06:00:00Z"));
+        } finally {
+            releaseTraining.countDown();
+            threads.shutdownNow();
+        }
     }
 }
