@@ -61,7 +61,10 @@ final class SubscriberQueue implements Subscription {
     private long conflated;
     private long dropped;
     private boolean waiting;
+    // false once closed: no more events are taken in
     private volatile boolean running = true;
+    // true once nothing more is delivered: at close (CONFLATE, DROP_OLDEST) or once a LOSSLESS drain times out
+    private volatile boolean stopped;
     // written by the delivery thread only
     private volatile long delivered;
     private volatile long failed;
@@ -193,12 +196,13 @@ final class SubscriberQueue implements Subscription {
                     try {
                         notEmpty.await();
                     } catch (InterruptedException e) {
-                        // close() interrupts; running tells whether to go on
+                        // close() interrupts; running and the depth tell whether to go on
                     } finally {
                         waiting = false;
                     }
                 }
-                if (!running) {
+                // closed: a LOSSLESS queue is drained first, the others were discarded by close()
+                if (stopped || depth() == 0) {
                     return;
                 }
                 n = drainTo(batch);
@@ -206,13 +210,25 @@ final class SubscriberQueue implements Subscription {
                 lock.unlock();
             }
             for (int i = 0; i < n; i++) {
-                MarketData event = batch[i];
-                batch[i] = null;
-                if (!running) {
+                if (stopped) {
+                    discard(batch, i, n);
                     return;
                 }
+                MarketData event = batch[i];
+                batch[i] = null;
                 dispatch(event);
             }
+        }
+    }
+
+    /** Counts the taken but undelivered events {@code batch[from, to)} as dropped, once delivery has stopped. */
+    private void discard(MarketData[] batch, int from, int to) {
+        Arrays.fill(batch, from, to, null);
+        lock.lock();
+        try {
+            dropped += to - from;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -267,8 +283,12 @@ final class SubscriberQueue implements Subscription {
     }
 
     /**
-     * Stops delivery: discards the queue, interrupts a sink that is blocked, and waits up to the
-     * hub's stop timeout for the thread to end. Idempotent.
+     * Stops taking events and ends the delivery thread, waiting up to the hub's stop timeout for it.
+     * A LOSSLESS subscription first delivers everything already queued, in order; if that takes
+     * longer than the stop timeout, what is still queued is discarded, counted as dropped and logged,
+     * and a blocked sink is interrupted. CONFLATE and DROP_OLDEST discard their queue at once (counted
+     * as dropped) and interrupt a blocked sink. Idempotent; called from the sink itself it returns at
+     * once (a LOSSLESS queue is still drained once the sink returns).
      */
     @Override
     public void close() {
@@ -278,11 +298,9 @@ final class SubscriberQueue implements Subscription {
                 return;
             }
             running = false;
-            if (latest != null) {
-                latest.clear();
-            } else {
-                Arrays.fill(ring, null);
-                size = 0;
+            if (policy != DeliveryPolicy.LOSSLESS) {
+                stopped = true;
+                dropped += clear();
             }
             notEmpty.signal();
         } finally {
@@ -292,16 +310,52 @@ final class SubscriberQueue implements Subscription {
         if (Thread.currentThread() == thread) {
             return;
         }
-        thread.interrupt();
-        try {
-            thread.join(stopTimeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        boolean drained = policy != DeliveryPolicy.LOSSLESS || join();
+        if (!drained) {
+            lock.lock();
+            try {
+                stopped = true;
+                dropped += clear();
+            } finally {
+                lock.unlock();
+            }
         }
-        if (thread.isAlive()) {
+        thread.interrupt();
+        boolean ended = join();
+        if (!drained) {
+            // LOSSLESS drops nothing else: every drop is an event this close did not deliver
+            LOG.warn("market data subscriber '{}' did not drain its lossless queue within {} ms: {} undelivered events dropped",
+                    name, stopTimeout.toMillis(), stats().dropped());
+        }
+        if (!ended) {
             LOG.warn("market data subscriber '{}' did not return from its sink within {} ms", name,
                     stopTimeout.toMillis());
         }
+    }
+
+    /** Empties the queue under the lock; returns how many events it held. */
+    private int clear() {
+        int discarded = depth();
+        if (latest != null) {
+            latest.clear();
+        } else {
+            Arrays.fill(ring, null);
+            size = 0;
+        }
+        return discarded;
+    }
+
+    /** Waits up to the stop timeout for the delivery thread to end; whether it has. */
+    private boolean join() {
+        long millis = stopTimeout.toMillis();
+        try {
+            if (millis > 0) {
+                thread.join(millis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
     }
 
     /** Whether the delivery thread is still alive (for tests and monitoring). */

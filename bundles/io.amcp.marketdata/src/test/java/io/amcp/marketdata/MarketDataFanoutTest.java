@@ -221,21 +221,98 @@ class MarketDataFanoutTest {
     }
 
     @Test
-    void unsubscribeInterruptsABlockedSinkAndEndsItsThread() throws Exception {
-        BlockingSink stuck = new BlockingSink();
-        Subscription sub = hub.subscribe("stuck", DeliveryPolicy.LOSSLESS, 8, stuck);
+    void closingALosslessSubscriptionDeliversWhatIsQueuedInOrder() throws Exception {
+        int n = 1_000;
+        BlockingSink slow = new BlockingSink();
+        Subscription sub = hub.subscribe("etl-live", DeliveryPolicy.LOSSLESS, 16, slow);
         hub.publish(bar(AAPL, 0));
-        hub.publish(bar(AAPL, 1));
+        assertTrue(slow.entered.await(WAIT_S, TimeUnit.SECONDS), "sink holds event 0");
+        for (int i = 1; i <= n; i++) {
+            hub.publish(bar(AAPL, i));
+        }
+        Thread closer = new Thread(sub::close, "closer");
+        closer.start();
+        // close() unsubscribes first, then waits for the drain: from then on nothing more is taken in
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        while (!hub.stats().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertTrue(hub.stats().isEmpty(), "unsubscribed");
+        hub.publish(bar(AAPL, n + 1));
+        assertTrue(closer.isAlive(), "close() waits for the queued events");
+        slow.release.countDown();
+        closer.join(TimeUnit.SECONDS.toMillis(WAIT_S));
+        assertFalse(closer.isAlive(), "close() returned");
+        assertFalse(((SubscriberQueue) sub).threadAlive(), "delivery thread ended");
+        assertFalse(slow.interrupted, "a draining sink is not interrupted");
+        assertEquals(n + 1, slow.received.size(), "events 0..n, the one published after close not taken");
+        for (int i = 0; i <= n; i++) {
+            assertEquals(bar(AAPL, i), slow.received.get(i), "event " + i + " in order");
+        }
+        SubscriberStats stats = sub.stats();
+        assertEquals(n + 1, stats.published());
+        assertEquals(n + 1, stats.delivered());
+        assertEquals(0, stats.dropped());
+        assertEquals(0, stats.queueDepth());
+    }
+
+    @Test
+    void closingALosslessSubscriptionPastTheStopTimeoutDropsTheRestCountedAndInterruptsTheSink() throws Exception {
+        try (MarketDataFanout quick = new MarketDataFanout(Set.of(), Duration.ofMillis(100))) {
+            BlockingSink stuck = new BlockingSink();
+            Subscription sub = quick.subscribe("stuck", DeliveryPolicy.LOSSLESS, 8, stuck);
+            quick.publish(bar(AAPL, 0));
+            quick.publish(bar(AAPL, 1));
+            assertTrue(stuck.entered.await(WAIT_S, TimeUnit.SECONDS));
+            sub.close();
+            assertFalse(((SubscriberQueue) sub).threadAlive(), "delivery thread ended");
+            assertTrue(stuck.interrupted, "the blocked sink was interrupted");
+            assertEquals(List.of(bar(AAPL, 0)), stuck.received, "nothing delivered after the stop timeout");
+            assertEquals(1, sub.stats().dropped(), "event 1, queued behind the stuck sink, counted as dropped");
+            assertTrue(quick.stats().isEmpty());
+            quick.publish(bar(AAPL, 2));
+            assertEquals(2, sub.stats().published(), "a closed subscription takes nothing more");
+            // the name is free again
+            quick.subscribe("stuck", DeliveryPolicy.LOSSLESS, 8, new RecordingSink(0)).close();
+        }
+    }
+
+    @Test
+    void closingADropOldestSubscriptionDiscardsItsQueueCounted() throws Exception {
+        BlockingSink stuck = new BlockingSink();
+        Subscription sub = hub.subscribe("console", DeliveryPolicy.DROP_OLDEST, 8, stuck);
+        hub.publish(bar(AAPL, 0));
         assertTrue(stuck.entered.await(WAIT_S, TimeUnit.SECONDS));
+        for (int i = 1; i <= 5; i++) {
+            hub.publish(bar(AAPL, i));
+        }
         sub.close();
         assertFalse(((SubscriberQueue) sub).threadAlive(), "delivery thread ended");
         assertTrue(stuck.interrupted, "the blocked sink was interrupted");
         assertEquals(List.of(bar(AAPL, 0)), stuck.received, "nothing delivered after close");
-        assertTrue(hub.stats().isEmpty());
+        SubscriberStats stats = sub.stats();
+        assertEquals(6, stats.published());
+        assertEquals(1, stats.delivered());
+        assertEquals(5, stats.dropped(), "events 1-5 discarded by close, counted");
+    }
+
+    @Test
+    void closingAConflatingSubscriptionDiscardsItsQueueCounted() throws Exception {
+        BlockingSink stuck = new BlockingSink();
+        Subscription sub = hub.subscribe("web-console", DeliveryPolicy.CONFLATE, 8, stuck);
+        hub.publish(bar(AAPL, 0));
+        assertTrue(stuck.entered.await(WAIT_S, TimeUnit.SECONDS));
+        // AAPL 1 then 2 conflate into one slot; MSFT 1 takes another: two events wait
+        hub.publish(bar(AAPL, 1));
         hub.publish(bar(AAPL, 2));
-        assertEquals(2, sub.stats().published(), "a closed subscription takes nothing more");
-        // the name is free again
-        hub.subscribe("stuck", DeliveryPolicy.LOSSLESS, 8, new RecordingSink(0)).close();
+        hub.publish(bar(MSFT, 1));
+        sub.close();
+        assertFalse(((SubscriberQueue) sub).threadAlive(), "delivery thread ended");
+        SubscriberStats stats = sub.stats();
+        assertEquals(4, stats.published());
+        assertEquals(1, stats.delivered());
+        assertEquals(1, stats.conflated());
+        assertEquals(2, stats.dropped(), "the two waiting slots discarded by close, counted");
     }
 
     @Test
