@@ -1,5 +1,6 @@
 package io.amcp.mcp.internal;
 
+import io.amcp.api.model.NumberText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,7 +31,10 @@ final class Args {
         return values.get(name) != null;
     }
 
-    /** An object of scalar values as text ({@code {"fast": 5}} gives {@code fast=5}); empty when absent. */
+    /**
+     * An object of scalar values as text ({@code {"fast": 5}} gives {@code fast=5}; numbers by
+     * {@link NumberText}, the rule the REST API shares); empty when absent.
+     */
     Map<String, String> textMap(String name) {
         Object value = values.get(name);
         if (value == null) {
@@ -45,8 +49,16 @@ final class Args {
             if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
                 throw new ToolArgumentException(name, "value of '" + e.getKey() + "' must be a string, number or boolean");
             }
-            out.put(String.valueOf(e.getKey()), v instanceof Double d && d == Math.rint(d) && !d.isInfinite()
-                    ? Long.toString(d.longValue()) : String.valueOf(v));
+            String key = String.valueOf(e.getKey());
+            if (v instanceof Number n) {
+                try {
+                    out.put(key, NumberText.of(name + "." + key, n));
+                } catch (IllegalArgumentException notFinite) {
+                    throw new ToolArgumentException(name, "value of '" + key + "' must be a finite number, was " + n);
+                }
+            } else {
+                out.put(key, String.valueOf(v));
+            }
         }
         return out;
     }
