@@ -124,8 +124,8 @@ import java.util.function.Function;
  * active ({@link OrderTriggered}, matchable from the next bar) once the entry has filled
  * <em>completely</em>; if the entry is canceled or expires first, even after a partial fill, the held
  * legs are canceled. The two legs of a bracket, and the two legs of an OCO order (both working from
- * the start, each with its own {@link OrderAccepted}; the OCO's own id only names the group and can
- * be canceled as a whole), share one quantity: a fill on one leg reduces what the other may fill,
+ * the start, each with its own {@link OrderAccepted}; the OCO's own id only names the group, can
+ * be canceled as a whole and is no order on the {@linkplain #statement statement}), share one quantity: a fill on one leg reduces what the other may fill,
  * and when the pair's fills reach the quantity the other leg is canceled. Canceling one leg leaves
  * the other working.
  *
@@ -379,7 +379,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         SubmitOrder takeProfit = order.takeProfitLeg();
         SubmitOrder stopLoss = order.stopLossLeg();
         if (known.containsKey(takeProfit.clientOrderId()) || known.containsKey(stopLoss.clientOrderId())) {
-            know(group, OrderStatus.REJECTED);
+            known.put(group, OrderStatus.REJECTED);
             emit(new OrderRejected(group, "duplicate client order id (a leg's id is taken)", now));
             return;
         }
@@ -389,10 +389,10 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
                 know(leg.clientOrderId(), OrderStatus.REJECTED);
                 emit(new OrderRejected(leg.clientOrderId(), refusal, now));
             }
-            know(group, OrderStatus.REJECTED);
+            known.put(group, OrderStatus.REJECTED);
             return;
         }
-        know(group, OrderStatus.ACCEPTED);
+        known.put(group, OrderStatus.ACCEPTED);
         Book book = book(instrument);
         Working tp = new Working(takeProfit, book, nextOrderId());
         Working sl = new Working(stopLoss, book, nextOrderId());
@@ -822,7 +822,11 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         }
     }
 
-    /** Records the venue's status of an order, for its own checks and for its statement. */
+    /**
+     * Records the venue's status of an order, for its own checks and for its statement. An OCO
+     * order's group id is no order (the kernel books its legs only), so its status goes to
+     * {@link #known} alone: taken as an id, cancelable as a group, never on a statement.
+     */
     private void know(ClientOrderId cid, OrderStatus status) {
         known.put(cid, status);
         account.status(cid, status);
@@ -844,7 +848,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
             if (legs != null && legs[0].closed && legs[1].closed) {
                 ocoGroups.remove(w.group);
                 boolean filled = legs[0].filled > 0 || legs[1].filled > 0;
-                know(w.group, filled ? OrderStatus.FILLED : status);
+                known.put(w.group, filled ? OrderStatus.FILLED : status);
             }
         }
     }

@@ -523,6 +523,9 @@ class PaperExchangeTest {
         x.cancel(ClientOrderId.of("g"));
         assertThat(of(OrderRejected.class)).extracting(OrderRejected::reason)
                 .containsExactly("cancel refused: order g is already canceled");
+        // the group id names no order of its own: the statement lists the legs only, as the kernel books them
+        assertThat(x.statement(Money.of("1000")).orders().keySet()).extracting(ClientOrderId::value)
+                .containsExactlyInAnyOrder("g-tp", "g-sl");
     }
 
     @Test
