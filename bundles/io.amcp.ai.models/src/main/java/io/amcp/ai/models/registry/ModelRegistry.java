@@ -62,20 +62,7 @@ public final class ModelRegistry {
         int version = versions(name).stream().mapToInt(ModelVersion::version).max().orElse(0) + 1;
         ModelVersion meta = new ModelVersion(name, version, kind, ModelCodec.magic(bytes), parameters, data, metrics,
                 features, trainedAt, sha256(bytes));
-        Path dir = root.resolve(name);
-        Path tmp = dir.resolve("." + version + ".tmp");
-        try {
-            Files.createDirectories(tmp);
-            Files.write(tmp.resolve(MODEL_FILE), bytes);
-            Files.writeString(tmp.resolve(METADATA_FILE), MetadataJson.write(meta), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, dir.resolve(Integer.toString(version)), StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir.resolve(Integer.toString(version)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot register " + name + " version " + version + ": " + e.getMessage(), e);
-        }
+        write(meta, bytes, "register");
         return meta;
     }
 
@@ -103,7 +90,18 @@ public final class ModelRegistry {
             }
             return;
         }
-        Path tmp = root.resolve(meta.name()).resolve("." + meta.version() + ".tmp");
+        write(meta, bytes, "install");
+    }
+
+    /**
+     * The one write path of a version: its files go into a temporary folder beside the version's,
+     * which is then renamed into place, so readers never see half a version.
+     *
+     * @param action what the caller does, for the error message
+     */
+    private void write(ModelVersion meta, byte[] bytes, String action) {
+        Path target = directory(meta.name(), meta.version());
+        Path tmp = target.resolveSibling("." + meta.version() + ".tmp");
         try {
             Files.createDirectories(tmp);
             Files.write(tmp.resolve(MODEL_FILE), bytes);
@@ -114,7 +112,7 @@ public final class ModelRegistry {
                 Files.move(tmp, target);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot install " + meta.name() + " version " + meta.version() + ": "
+            throw new UncheckedIOException("cannot " + action + " " + meta.name() + " version " + meta.version() + ": "
                     + e.getMessage(), e);
         }
     }
