@@ -8,10 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,10 +72,15 @@ public final class ModelRegistry {
      *                                  SHA-256, or naming {@code meta} when the version is already
      *                                  here with other bytes
      */
-    public synchronized void install(ModelVersion meta, byte[] bytes) {
-        Objects.requireNonNull(meta, "meta");
+    public void install(ModelVersion meta, byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
-        if (!sha256(bytes).equals(meta.sha256())) {
+        install(meta, HashedBytes.of(bytes));
+    }
+
+    /** As {@link #install(ModelVersion, byte[])}, with the SHA-256 the bytes were hashed to as they arrived. */
+    synchronized void install(ModelVersion meta, HashedBytes model) {
+        Objects.requireNonNull(meta, "meta");
+        if (!model.sha256().equals(meta.sha256())) {
             throw new IllegalArgumentException("bytes: " + meta.name() + " version " + meta.version()
                     + " do not match the SHA-256 of their metadata");
         }
@@ -90,7 +92,7 @@ public final class ModelRegistry {
             }
             return;
         }
-        write(meta, bytes, "install");
+        write(meta, model.bytes(), "install");
     }
 
     /**
@@ -223,10 +225,6 @@ public final class ModelRegistry {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return HashedBytes.of(bytes).sha256();
     }
 }

@@ -14,6 +14,7 @@ import io.minio.errors.MinioException;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -31,7 +32,8 @@ import java.util.regex.Pattern;
  * and {@code <name>/<version>/metadata.json} (the registry's files), each object carrying its
  * SHA-256 as user metadata {@code sha256}. A push writes the model bytes first and the metadata last:
  * the metadata is the commit point, so a reader never sees a version whose bytes are missing. A pull
- * checks the downloaded bytes against the metadata's SHA-256 before the version enters the cache.
+ * hashes the model bytes as they stream in and checks them against the metadata's SHA-256 before the
+ * version enters the cache.
  *
  * <p>Thread-safe; version numbers are assigned by the cache's registry, so one writer per model name.
  */
@@ -190,17 +192,17 @@ public final class ObjectStoreModelStore {
             return cached.get();
         }
         String metaKey = objectKey(name, v, ModelRegistry.METADATA_FILE);
-        byte[] json = get(metaKey).orElseThrow(() -> new IllegalArgumentException("version: the bucket holds no "
+        byte[] json = get(metaKey, InputStream::readAllBytes).orElseThrow(() -> new IllegalArgumentException("version: the bucket holds no "
                 + name + " version " + wanted));
         ModelVersion meta = MetadataJson.read(new String(json, StandardCharsets.UTF_8), location.bucket() + "/" + metaKey);
         String modelKey = objectKey(name, v, ModelRegistry.MODEL_FILE);
-        byte[] bytes = get(modelKey).orElseThrow(() -> new IllegalStateException(location.bucket() + "/" + modelKey
-                + ": missing though its metadata is there"));
-        if (!ModelRegistry.sha256(bytes).equals(meta.sha256())) {
-            throw new IllegalStateException(location.bucket() + "/" + modelKey + ": SHA-256 " + ModelRegistry.sha256(bytes)
+        HashedBytes model = get(modelKey, HashedBytes::read).orElseThrow(() -> new IllegalStateException(
+                location.bucket() + "/" + modelKey + ": missing though its metadata is there"));
+        if (!model.sha256().equals(meta.sha256())) {
+            throw new IllegalStateException(location.bucket() + "/" + modelKey + ": SHA-256 " + model.sha256()
                     + " differs from the metadata's " + meta.sha256() + "; the object is corrupt");
         }
-        cache.install(meta, bytes);
+        cache.install(meta, model);
         return meta;
     }
 
@@ -214,17 +216,23 @@ public final class ObjectStoreModelStore {
                 .userMetadata(Map.of(SHA_META, sha256)).build()));
     }
 
-    private Optional<byte[]> get(String key) {
+    /** Reads an object as it streams in; empty when the bucket has no such key. */
+    private <T> Optional<T> get(String key, Download<T> read) {
         return call(key, () -> {
             try (GetObjectResponse in = client.getObject(GetObjectArgs.builder().bucket(location.bucket()).object(key).build())) {
-                return Optional.of(in.readAllBytes());
+                return Optional.of(read.from(in));
             } catch (ErrorResponseException e) {
                 if ("NoSuchKey".equals(e.errorResponse().code())) {
-                    return Optional.<byte[]>empty();
+                    return Optional.<T>empty();
                 }
                 throw e;
             }
         });
+    }
+
+    @FunctionalInterface
+    private interface Download<T> {
+        T from(InputStream in) throws IOException;
     }
 
     @FunctionalInterface

@@ -119,6 +119,43 @@ class ObjectStoreModelStoreTest {
     }
 
     @Test
+    void aPullHashesTheDownloadedModelOnce() {
+        ObjectStoreModelStore trainer = ObjectStoreModelStore.connect(
+                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-once", ""), CREDENTIALS,
+                new ModelRegistry(dir.resolve("trainer3")));
+        ModelVersion v1 = register(trainer, model(0), "2026-01-01T00:00:00Z");
+        ObjectStoreModelStore reader = ObjectStoreModelStore.connect(
+                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-once", ""), CREDENTIALS,
+                new ModelRegistry(dir.resolve("inference3")));
+        CountingSha256.install();
+        try {
+            assertThat(reader.pull("btc-lr", 1)).isEqualTo(v1);
+            assertThat(CountingSha256.count(v1.sha256())).isEqualTo(1);
+        } finally {
+            CountingSha256.uninstall();
+        }
+        assertThat(reader.cache().bytes("btc-lr", 1)).isEqualTo(trainer.cache().bytes("btc-lr", 1));
+    }
+
+    @Test
+    void aModelWithOneFlippedBitIsRefused() throws Exception {
+        ObjectStoreModelStore trainer = ObjectStoreModelStore.connect(
+                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-flipped", ""), CREDENTIALS,
+                new ModelRegistry(dir.resolve("trainer4")));
+        register(trainer, model(0), "2026-01-01T00:00:00Z");
+        byte[] flipped = trainer.cache().bytes("btc-lr", 1);
+        flipped[flipped.length / 2] ^= 0x10;
+        MinioClient raw = MinioClient.builder().endpoint(endpoint).region("us-east-1").credentials(KEY, SECRET).build();
+        raw.putObject(PutObjectArgs.builder().bucket("amcp-flipped").object("btc-lr/1/model.bin")
+                .stream(new ByteArrayInputStream(flipped), flipped.length, -1).build());
+        ModelRegistry cache = new ModelRegistry(dir.resolve("inference4"));
+        ObjectStoreModelStore reader = ObjectStoreModelStore.connect(
+                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-flipped", ""), CREDENTIALS, cache);
+        assertThatThrownBy(() -> reader.pull("btc-lr", 1)).hasMessageContaining("SHA-256").hasMessageContaining("corrupt");
+        assertThat(cache.versions("btc-lr")).isEmpty();
+    }
+
+    @Test
     void wrongSecretIsRefusedAtConnect() {
         CredentialStore wrong = name -> Optional.of(name.endsWith("secret-key") ? "not-the-secret" : KEY);
         assertThatThrownBy(() -> ObjectStoreModelStore.connect(
