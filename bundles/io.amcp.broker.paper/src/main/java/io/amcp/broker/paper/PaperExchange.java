@@ -253,15 +253,41 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
     }
 
     /**
-     * What this venue says the account holds, as the after-hours reconciliation reads it: every order
-     * it received by client order id with its status and filled quantity, the net position per
-     * instrument, and {@code openingCash} moved by every fill's notional and commission. A durable
-     * exchange's statement includes what it rebuilt from its journal. Safe to call from any thread.
+     * What this venue says the account holds: every order it received by client order id with its
+     * status and filled quantity, the net position per instrument, and {@code openingCash} moved by
+     * every fill's notional and commission. A durable exchange's statement includes what it rebuilt
+     * from its journal. Safe to call from any thread.
      *
      * @param openingCash the account's cash before its first fill
      */
     public BrokerStatement statement(Money openingCash) {
-        return account.statement(id, Objects.requireNonNull(openingCash, "openingCash"));
+        return statement(openingCash, Long.MIN_VALUE);
+    }
+
+    /**
+     * {@link #statement(Money)} with the orders bounded to a horizon: those still open and those whose
+     * status or fills changed at or after {@code sinceNanos} (the venue's event times). Positions and
+     * cash still cover every fill.
+     *
+     * @param openingCash the account's cash before its first fill
+     * @param sinceNanos  the horizon, nanoseconds since the epoch
+     */
+    public BrokerStatement statement(Money openingCash, long sinceNanos) {
+        return account.statement(id, Objects.requireNonNull(openingCash, "openingCash"), sinceNanos);
+    }
+
+    /**
+     * The statement as the after-hours reconciliation reads it: {@link #statement(Money, long)} from the
+     * start of the clock's current exchange day (midnight, New York time), the horizon over which the
+     * reconciliation compares orders. Orders that ended on earlier days are left out: the platform's
+     * journal compaction forgets those, while their fills stay in positions and cash.
+     *
+     * @param openingCash the account's cash before its first fill
+     */
+    public BrokerStatement statementOfTheDay(Money openingCash) {
+        ZoneId zone = NyseCalendar.INSTANCE.zone();
+        LocalDate today = NyseCalendar.INSTANCE.dateOf(clock.nanos());
+        return statement(openingCash, Clock.toNanos(today.atStartOfDay(zone).toInstant()));
     }
 
     /**
@@ -353,11 +379,11 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
             }
         }
         if (refusal != null) {
-            know(cid, OrderStatus.REJECTED);
+            know(cid, OrderStatus.REJECTED, now);
             emit(new OrderRejected(cid, refusal, now));
             for (SubmitOrder leg : new SubmitOrder[] {takeProfit, stopLoss}) {
                 if (leg != null && !known.containsKey(leg.clientOrderId())) {
-                    know(leg.clientOrderId(), OrderStatus.REJECTED);
+                    know(leg.clientOrderId(), OrderStatus.REJECTED, now);
                     emit(new OrderRejected(leg.clientOrderId(), "parent rejected: " + refusal, now));
                 }
             }
@@ -365,8 +391,8 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         }
         Book book = book(instrument);
         Working parent = new Working(order, book, nextOrderId());
-        Working tp = takeProfit != null ? held(takeProfit, book, parent) : null;
-        Working sl = stopLoss != null ? held(stopLoss, book, parent) : null;
+        Working tp = takeProfit != null ? held(takeProfit, book, parent, now) : null;
+        Working sl = stopLoss != null ? held(stopLoss, book, parent, now) : null;
         if (tp != null && sl != null) {
             tp.sibling = sl;
             sl.sibling = tp;
@@ -386,7 +412,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         String refusal = refusal(order, instrument);
         if (refusal != null) {
             for (SubmitOrder leg : new SubmitOrder[] {takeProfit, stopLoss}) {
-                know(leg.clientOrderId(), OrderStatus.REJECTED);
+                know(leg.clientOrderId(), OrderStatus.REJECTED, now);
                 emit(new OrderRejected(leg.clientOrderId(), refusal, now));
             }
             known.put(group, OrderStatus.REJECTED);
@@ -418,11 +444,11 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         return null;
     }
 
-    private Working held(SubmitOrder leg, Book book, Working parent) {
+    private Working held(SubmitOrder leg, Book book, Working parent, long now) {
         Working w = new Working(leg, book, nextOrderId());
         w.held = true;
         parent.children.add(w);
-        know(leg.clientOrderId(), OrderStatus.HELD);
+        know(leg.clientOrderId(), OrderStatus.HELD, now);
         live.put(leg.clientOrderId(), w);
         return w;
     }
@@ -445,7 +471,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
             }
             default -> w.expireAt = Long.MAX_VALUE;
         }
-        know(w.cid, OrderStatus.ACCEPTED);
+        know(w.cid, OrderStatus.ACCEPTED, now);
         live.put(w.cid, w);
         w.book.add(w);
         bookedOrders++;
@@ -473,7 +499,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         if (group != null) {
             for (Working leg : group) {
                 if (!leg.closed) {
-                    close(leg, OrderStatus.CANCELED);
+                    close(leg, OrderStatus.CANCELED, now);
                     emit(new OrderCanceled(leg.cid, "oco group " + clientOrderId + " canceled by request", now));
                 }
             }
@@ -497,7 +523,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
             emit(new OrderRejected(newId, "duplicate client order id", now));
             return;
         }
-        know(newId, OrderStatus.REJECTED);
+        know(newId, OrderStatus.REJECTED, now);
         if (w.held) {
             emit(new OrderRejected(newId, "replace refused: " + oldId + " is a leg waiting for its entry to fill", now));
             return;
@@ -541,7 +567,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         }
         r.best = w.best;
         r.triggered = w.triggered && replace.stopPrice() == null;
-        close(w, OrderStatus.REPLACED);
+        close(w, OrderStatus.REPLACED, now);
         activate(r, now);
         r.expireAt = w.expireAt;
         r.opgOpen = w.opgOpen;
@@ -775,20 +801,20 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
         long commission = settings.commission().commissionRaw(w.book.instrument, qty, price, before);
         emit(new OrderFilled(w.cid, id + "-T" + (++tradeSequence), w.order.instrument(), w.order.side(),
                 Quantity.ofRaw(qty), Price.ofRaw(price), Money.ofRaw(commission), time));
-        account.fill(w.cid, w.order.instrument(), w.order.side(), qty, price, commission, w.book.instrument.multiplier());
+        account.fill(w.cid, w.order.instrument(), w.order.side(), qty, price, commission, w.book.instrument.multiplier(), time);
         if (w.remaining() > 0) {
             return;
         }
         boolean complete = w.filled == w.quantity;
         if (complete) {
-            close(w, OrderStatus.FILLED);
+            close(w, OrderStatus.FILLED, time);
         } else {
-            close(w, OrderStatus.CANCELED);
+            close(w, OrderStatus.CANCELED, time);
             emit(new OrderCanceled(w.cid, "one-cancels-other: the pair's quantity is filled", time));
         }
         Working sibling = w.sibling;
         if (sibling != null && !sibling.closed) {
-            close(sibling, OrderStatus.CANCELED);
+            close(sibling, OrderStatus.CANCELED, time);
             emit(new OrderCanceled(sibling.cid, "one-cancels-other: " + w.cid + " filled", time));
         }
         if (complete) {
@@ -802,13 +828,13 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
     }
 
     private void cancelRest(Working w, long time, String reason) {
-        close(w, OrderStatus.CANCELED);
+        close(w, OrderStatus.CANCELED, time);
         emit(new OrderCanceled(w.cid, reason, time));
         cancelHeldChildren(w, "parent canceled", time);
     }
 
     private void expire(Working w, long time) {
-        close(w, OrderStatus.EXPIRED);
+        close(w, OrderStatus.EXPIRED, time);
         emit(new OrderExpired(w.cid, time));
         cancelHeldChildren(w, "parent expired", time);
     }
@@ -816,7 +842,7 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
     private void cancelHeldChildren(Working w, String reason, long time) {
         for (Working child : w.children) {
             if (!child.closed) {
-                close(child, OrderStatus.CANCELED);
+                close(child, OrderStatus.CANCELED, time);
                 emit(new OrderCanceled(child.cid, reason, time));
             }
         }
@@ -827,18 +853,18 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
      * order's group id is no order (the kernel books its legs only), so its status goes to
      * {@link #known} alone: taken as an id, cancelable as a group, never on a statement.
      */
-    private void know(ClientOrderId cid, OrderStatus status) {
+    private void know(ClientOrderId cid, OrderStatus status, long time) {
         known.put(cid, status);
-        account.status(cid, status);
+        account.status(cid, status, time);
     }
 
-    private void close(Working w, OrderStatus status) {
+    private void close(Working w, OrderStatus status, long time) {
         if (w.closed) {
             return;
         }
         w.closed = true;
         live.remove(w.cid);
-        know(w.cid, status);
+        know(w.cid, status, time);
         if (!w.held) {
             w.book.remove(w);
             bookedOrders--;

@@ -43,7 +43,46 @@ class VenueStatementTest {
     Path tmp;
 
     private static long ny(int hour, int minute) {
-        return Clock.toNanos(LocalDateTime.of(2024, 3, 4, hour, minute).atZone(ZoneId.of("America/New_York")).toInstant());
+        return ny(4, hour, minute);
+    }
+
+    /** March 2024, New York time. */
+    private static long ny(int day, int hour, int minute) {
+        return Clock.toNanos(LocalDateTime.of(2024, 3, day, hour, minute).atZone(ZoneId.of("America/New_York")).toInstant());
+    }
+
+    @Test
+    void statementOfTheDayListsTodaysAndOpenOrdersWithPositionsAndCashOfAllDays() {
+        SimulatedClock clock = new SimulatedClock(ny(4, 9, 59));
+        Kernel kernel = new Kernel(clock, Journal.NONE, OPENING, 1.0);
+        kernel.registerInstrument(Instrument.equity("AAPL"));
+        PaperExchange exchange = new PaperExchange("paper", clock, PaperSettings.FRICTIONLESS, kernel::instrument);
+        kernel.addBroker(exchange);
+        kernel.addMarketDataSink(exchange);
+
+        // Monday: a market buy of 10 fills at 180; a GTC limit buy at 150 keeps working
+        kernel.post(Bar.of(AAPL, ny(4, 10, 0), 179, 180, 178, 179, 1_000_000));
+        OrderView monday = kernel.submit(ALPHA, SubmitOrder.market(AAPL, Side.BUY, Quantity.of(10)));
+        OrderView resting = kernel.submit(ALPHA, SubmitOrder.builder(AAPL, Side.BUY, Quantity.of(1))
+                .type(io.amcp.api.order.OrderType.LIMIT).limitPrice(Price.of("150"))
+                .timeInForce(io.amcp.api.order.TimeInForce.GTC).build());
+        kernel.post(Bar.of(AAPL, ny(4, 10, 1), 180, 181, 179, 181, 1_000_000));
+        // Tuesday: a market sell of 4 fills at 185
+        kernel.post(Bar.of(AAPL, ny(5, 10, 0), 184, 185, 183, 184, 1_000_000));
+        OrderView tuesday = kernel.submit(ALPHA, SubmitOrder.market(AAPL, Side.SELL, Quantity.of(4)));
+        kernel.post(Bar.of(AAPL, ny(5, 10, 1), 185, 186, 184, 185, 1_000_000));
+        clock.advanceTo(ny(5, 16, 15));
+
+        BrokerStatement today = exchange.statementOfTheDay(OPENING);
+        assertThat(today).isEqualTo(exchange.statement(OPENING, ny(5, 0, 0)));
+        // Monday's filled order is left out; the order still working and Tuesday's are listed
+        assertThat(today.orders()).containsOnlyKeys(resting.clientOrderId(), tuesday.clientOrderId());
+        assertThat(exchange.statement(OPENING).orders()).containsOnlyKeys(
+                monday.clientOrderId(), resting.clientOrderId(), tuesday.clientOrderId());
+        // cash and positions cover both days: 100000 - 10 x 180 + 4 x 185 = 98940, 6 AAPL
+        assertThat(today.cash()).isEqualTo(Money.of("98940"));
+        assertThat(today.positions()).isEqualTo(Map.of(AAPL, Quantity.of(6)));
+        kernel.stop();
     }
 
     @Test

@@ -36,8 +36,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * are inferred from their symbols ({@link io.amcp.api.model.Instrument#infer}). The exchange journals
  * its inputs, so its book (working orders, fills) survives a restart of the component or of the
  * platform, and the kernel reconciles with it by client order id. It is also the venue's
- * {@link BrokerStatementSource}: its own orders, positions and cash (the configured opening cash moved
- * by its fills) for the after-hours reconciliation.
+ * {@link BrokerStatementSource}: its own orders of the current exchange day and those still open,
+ * positions and cash (the configured opening cash moved by its fills) for the after-hours
+ * reconciliation ({@link PaperExchange#statementOfTheDay}).
  */
 @Component(service = {BrokerConnector.class, MarketDataSink.class, BrokerStatementSource.class},
         configurationPid = "io.amcp.broker.paper")
@@ -145,7 +146,7 @@ public final class PaperBrokerComponent implements BrokerConnector, MarketDataSi
 
     @Override
     public BrokerStatement statement() {
-        return exchange.statement(openingCash);
+        return exchange.statementOfTheDay(openingCash);
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class DailyOpsComponent {
         PreMarketCheck check = new PreMarketCheck(node, () -> List.copyOf(brokers), () -> List.copyOf(rules),
                 () -> freshness == null ? Map.of() : freshness.lastDataTimes(), NyseCalendar.INSTANCE,
                 Duration.ofMinutes(config.dataToleranceMinutes()));
-        Reconciler reconciler = new Reconciler(node, () -> List.copyOf(statements));
+        Reconciler reconciler = new Reconciler(node, () -> List.copyOf(statements), NyseCalendar.INSTANCE.zone());
         EndOfDayReport report = new EndOfDayReport(node, NyseCalendar.INSTANCE, reports);
         RetentionPurge purge = new RetentionPurge(RetentionPolicy.parse(config.retention()));
         JournalCompaction compaction = new JournalCompaction(() -> kernel);

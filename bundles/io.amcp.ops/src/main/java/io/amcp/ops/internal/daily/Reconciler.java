@@ -8,9 +8,11 @@ import io.amcp.api.order.OrderView;
 import io.amcp.api.portfolio.PositionView;
 import io.amcp.api.spi.BrokerStatement;
 import io.amcp.api.spi.BrokerStatementSource;
+import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.TradingNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +27,13 @@ import java.util.function.Supplier;
  * brokers name them differently); positions summed over all brokers must equal the platform's; with
  * a single broker, the platform's orders the broker does not know (that reached a venue) and the cash
  * must match too.
+ *
+ * <p>Orders are compared over one horizon, the reconciled trading day: from its midnight in the
+ * exchange's zone. A broker's statement lists the orders that changed since then and those still open
+ * (as {@code PaperExchange.statementOfTheDay} does); of the platform's orders, those still open and
+ * those last updated since then must be at the broker. Orders that ended on earlier days are compared
+ * neither way: the kernel's journal compaction forgets them (they become retired ids), while a broker
+ * keeps listing them. Their fills still count, since positions and cash cover the account's whole life.
  */
 public final class Reconciler {
 
@@ -45,14 +54,20 @@ public final class Reconciler {
 
     private final TradingNode node;
     private final Supplier<List<BrokerStatementSource>> sources;
+    private final ZoneId exchangeZone;
 
-    public Reconciler(TradingNode node, Supplier<List<BrokerStatementSource>> sources) {
+    /** @param exchangeZone the zone whose midnight starts a trading day (the horizon of order comparison) */
+    public Reconciler(TradingNode node, Supplier<List<BrokerStatementSource>> sources, ZoneId exchangeZone) {
         this.node = node;
         this.sources = sources;
+        this.exchangeZone = exchangeZone;
     }
 
-    /** The differences between the platform and its brokers now. */
-    public List<Difference> differences() {
+    /**
+     * The differences between the platform and its brokers now, orders compared from {@code sinceNanos}
+     * on (see the class comment).
+     */
+    public List<Difference> differences(long sinceNanos) {
         List<BrokerStatement> statements = sources.get().stream().map(BrokerStatementSource::statement).toList();
         List<Difference> diffs = new ArrayList<>();
         Map<ClientOrderId, OrderView> orders = new HashMap<>();
@@ -76,7 +91,8 @@ public final class Reconciler {
         if (statements.size() == 1) {
             BrokerStatement only = statements.get(0);
             for (OrderView o : node.orders()) {
-                if (reachedVenue(o.status()) && !only.orders().containsKey(o.clientOrderId())) {
+                boolean inHorizon = !o.status().isTerminal() || o.updatedTime() >= sinceNanos;
+                if (inHorizon && reachedVenue(o.status()) && !only.orders().containsKey(o.clientOrderId())) {
                     diffs.add(new Difference("ORDER", o.clientOrderId().value(),
                             o.status() + " filled " + o.filledQuantity(), "no such order at " + only.brokerId()));
                 }
@@ -131,7 +147,7 @@ public final class Reconciler {
             return new JobResult(DailyJob.RECONCILIATION, date, now, false,
                     List.of("no broker statement source registered: nothing to reconcile against"));
         }
-        List<Difference> diffs = differences();
+        List<Difference> diffs = differences(Clock.toNanos(date.atStartOfDay(exchangeZone).toInstant()));
         List<String> findings = new ArrayList<>(diffs.stream().map(Difference::toString).toList());
         if (diffs.isEmpty()) {
             findings.add("orders, positions and cash agree with " + String.join(", ",

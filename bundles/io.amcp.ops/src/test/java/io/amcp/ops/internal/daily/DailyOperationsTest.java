@@ -72,7 +72,7 @@ class DailyOperationsTest {
             Map<DailyJob, BiFunction<LocalDate, Instant, JobResult>> jobs = new EnumMap<>(DailyJob.class);
             jobs.put(DailyJob.PRE_MARKET_CHECK, new PreMarketCheck(day.kernel, () -> List.<BrokerConnector>of(day.exchange),
                     () -> rules, freshness::lastDataTimes, NyseCalendar.INSTANCE, Duration.ofMinutes(30))::run);
-            jobs.put(DailyJob.RECONCILIATION, new Reconciler(day.kernel, () -> List.of(day.statements()))::run);
+            jobs.put(DailyJob.RECONCILIATION, new Reconciler(day.kernel, () -> List.of(day.statements()), TradingDay.NEW_YORK)::run);
             jobs.put(DailyJob.END_OF_DAY_REPORT, report::run);
             jobs.put(DailyJob.MAINTENANCE, new RetentionPurge(List.of(new RetentionPolicy(reports, "eod-*.html", 5),
                     new RetentionPolicy(kernelJournal.getParent(), "*", 1)))::run);
@@ -147,7 +147,7 @@ class DailyOperationsTest {
                     return BrokerStatement.of("paper", real.orders(), positions, real.cash().minus(Money.of("1200")));
                 }
             };
-            JobResult r = new Reconciler(day.kernel, () -> List.of(broker)).run(LocalDate.of(2024, 3, 4),
+            JobResult r = new Reconciler(day.kernel, () -> List.of(broker), TradingDay.NEW_YORK).run(LocalDate.of(2024, 3, 4),
                     ny(LocalDateTime.of(2024, 3, 4, 16, 15)));
             assertThat(r.ok()).isFalse();
             assertThat(r.findings()).containsExactly("CASH paper: platform 98200, broker 97000",
@@ -158,7 +158,7 @@ class DailyOperationsTest {
             assertThat(raised).containsExactly(new Raised(Severity.CRITICAL, "reconciliation:2024-03-04",
                     "RECONCILIATION 2024-03-04: CASH paper: platform 98200, broker 97000; POSITION MSFT: platform 0, broker 3"));
 
-            JobResult agrees = new Reconciler(day.kernel, () -> List.of(day.statements())).run(LocalDate.of(2024, 3, 4),
+            JobResult agrees = new Reconciler(day.kernel, () -> List.of(day.statements()), TradingDay.NEW_YORK).run(LocalDate.of(2024, 3, 4),
                     ny(LocalDateTime.of(2024, 3, 4, 16, 15)));
             assertThat(agrees.ok()).as(agrees.findings().toString()).isTrue();
         }
@@ -170,7 +170,7 @@ class DailyOperationsTest {
             day.bar(LocalDateTime.of(2024, 3, 4, 10, 0), 179, 180, 178, 179);
             OrderView order = day.kernel.submit(ALPHA, SubmitOrder.market(AAPL, Side.BUY, Quantity.of(10)));
             day.bar(LocalDateTime.of(2024, 3, 4, 10, 1), 180, 181, 179, 181); // accepted and filled at 180
-            JobResult clean = new Reconciler(day.kernel, () -> List.of(day.statements())).run(MONDAY,
+            JobResult clean = new Reconciler(day.kernel, () -> List.of(day.statements()), TradingDay.NEW_YORK).run(MONDAY,
                     ny(LocalDateTime.of(2024, 3, 4, 16, 15)));
             assertThat(clean.ok()).as(clean.findings().toString()).isTrue();
             assertThat(clean.findings()).containsExactly("orders, positions and cash agree with paper");
@@ -184,7 +184,7 @@ class DailyOperationsTest {
             day.exchange.onBar(io.amcp.api.model.Bar.of(AAPL,
                     io.amcp.api.spi.Clock.toNanos(ny(LocalDateTime.of(2024, 3, 4, 10, 2))), 182, 183, 181, 182, 1_000_000));
 
-            JobResult r = new Reconciler(day.kernel, () -> List.of(day.statements())).run(MONDAY,
+            JobResult r = new Reconciler(day.kernel, () -> List.of(day.statements()), TradingDay.NEW_YORK).run(MONDAY,
                     ny(LocalDateTime.of(2024, 3, 4, 16, 15)));
             // venue: 15 AAPL, cash 100000 - 10 x 180 - 5 x 182 = 97290; OMS: 10 AAPL, cash 100000 - 1800 = 98200
             assertThat(r.ok()).isFalse();

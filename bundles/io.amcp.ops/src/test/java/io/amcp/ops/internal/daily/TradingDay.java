@@ -62,7 +62,7 @@ final class TradingDay implements AutoCloseable {
         kernel.post(Bar.of(AAPL, Clock.toNanos(ny(newYork)), open, high, low, close, 1_000_000));
     }
 
-    /** The paper exchange's own statement (its venue state), as its broker component registers it. */
+    /** The paper exchange's own statement of the day (its venue state), as its broker component registers it. */
     BrokerStatementSource statements() {
         return new BrokerStatementSource() {
             @Override
@@ -72,7 +72,7 @@ final class TradingDay implements AutoCloseable {
 
             @Override
             public BrokerStatement statement() {
-                return exchange.statement(STARTING_CASH);
+                return exchange.statementOfTheDay(STARTING_CASH);
             }
         };
     }
