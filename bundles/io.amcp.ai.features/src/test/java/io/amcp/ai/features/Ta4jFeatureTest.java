@@ -31,7 +31,8 @@ import org.ta4j.core.num.Num;
 
 /**
  * The indicator-derived features against ta4j 0.17 on the 252 real AAPL 2013 daily bars, on every bar
- * from the feature's lookback on, to 1e-9 absolute (features are ratios of order 1e-2 to 1).
+ * from the feature's lookback on, to 1e-9 absolute (features are ratios of order 1e-2 to 1). The
+ * engine computes the ETH bars first, so the checks also cover its reset between series.
  */
 class Ta4jFeatureTest {
 
@@ -43,7 +44,10 @@ class Ta4jFeatureTest {
     @BeforeAll
     static void load() {
         io.amcp.api.model.BarSeries aapl = TestBars.aapl();
-        features = FeatureEngine.standard().compute(aapl);
+        // an engine that has seen other bars first: every value below also checks that a reset forgets them
+        FeatureEngine engine = FeatureEngine.standard();
+        engine.compute(TestBars.eth());
+        features = engine.compute(aapl);
         series = new BaseBarSeriesBuilder().withName("AAPL").withNumTypeOf(DoubleNum.class).build();
         close = aapl.closesAsDouble();
         for (int i = 0; i < aapl.size(); i++) {

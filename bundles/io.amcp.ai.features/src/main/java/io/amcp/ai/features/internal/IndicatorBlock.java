@@ -3,15 +3,16 @@ package io.amcp.ai.features.internal;
 import io.amcp.ai.features.FeatureFamily;
 import io.amcp.analytics.indicators.BollingerBands;
 import io.amcp.analytics.indicators.ExponentialMovingAverage;
+import io.amcp.analytics.indicators.RelativeStrengthIndex;
 import io.amcp.analytics.indicators.Seeding;
 import java.util.Arrays;
 
 /**
  * Technical indicators at several periods, each normalised to be free of the price scale. Bollinger
- * bands are the {@code io.amcp.analytics} indicator. The exponential averages of EMA, MACD, RSI and ATR
- * and the OBV running total are kept here in primitive arrays with the arithmetic of the analytics
+ * bands and RSI are the {@code io.amcp.analytics} indicators. The exponential averages of EMA, MACD and
+ * ATR and the OBV running total are kept here in primitive arrays with the arithmetic of the analytics
  * {@link ExponentialMovingAverage} ({@code v = (x - v) alpha + v}, alpha {@code 2 / (n + 1)}, Wilder's
- * {@code 1 / n} for RSI and ATR) and {@code OnBalanceVolume}, so they give the same numbers; one EMA of
+ * {@code 1 / n} for ATR) and {@code OnBalanceVolume}, so they give the same numbers; one EMA of
  * the close per distinct period serves both the EMA distances and the MACD lines. The plain window ones
  * are computed from shared state: simple moving averages from one ring of running close sums,
  * stochastics from the rolling extremes in {@link BarState}, and the rate of change from its close
@@ -45,10 +46,9 @@ final class IndicatorBlock extends FeatureBlock {
     private final int[] macdSlow = new int[MACD_PERIODS.length];
     private final double[] signalAlpha = new double[MACD_PERIODS.length];
     private final double[] signal = new double[MACD_PERIODS.length];
-    /** Wilder alphas 1 / n and averages of RSI's gains and losses and of ATR's true range. */
-    private final double[] rsiAlpha = new double[RSI_PERIODS.length];
-    private final double[] averageGain = new double[RSI_PERIODS.length];
-    private final double[] averageLoss = new double[RSI_PERIODS.length];
+    /** RSI of the close, seeded as ta4j 0.17 (a zero first change). */
+    private final RelativeStrengthIndex[] rsi = new RelativeStrengthIndex[RSI_PERIODS.length];
+    /** Wilder alphas 1 / n and averages of ATR's true range. */
     private final double[] atrAlpha = new double[ATR_PERIODS.length];
     private final double[] atr = new double[ATR_PERIODS.length];
     private double onBalanceVolume;
@@ -90,7 +90,7 @@ final class IndicatorBlock extends FeatureBlock {
             emaAlpha[i] = 2.0 / (emaPeriods[i] + 1);
         }
         for (int i = 0; i < RSI_PERIODS.length; i++) {
-            rsiAlpha[i] = 1.0 / RSI_PERIODS[i];
+            rsi[i] = RelativeStrengthIndex.of(RSI_PERIODS[i], Seeding.FIRST_VALUE);
         }
         for (int i = 0; i < ATR_PERIODS.length; i++) {
             atrAlpha[i] = 1.0 / ATR_PERIODS[i];
@@ -166,7 +166,7 @@ final class IndicatorBlock extends FeatureBlock {
             row[j++] = ratioMinusOne(c, ema[i]);
         }
         for (int i = 0; i < RSI_PERIODS.length; i++) {
-            row[j++] = strength(averageGain[i], averageLoss[i]) * PERCENT;
+            row[j++] = rsi[i].update(c) * PERCENT;
         }
         double perClose = 1.0 / c;
         for (int i = 0; i < ATR_PERIODS.length; i++) {
@@ -218,22 +218,14 @@ final class IndicatorBlock extends FeatureBlock {
     }
 
     /**
-     * Takes the close into every EMA, its change into RSI's average gain and loss (a zero change on the
-     * first bar) and the true range into ATR's average (H - L on the first bar); the first bar's input
-     * is each average's first value.
+     * Takes the close into every EMA and the true range into ATR's average (H - L on the first bar); the
+     * first bar's input is each average's first value.
      */
     private void updateAverages(boolean first, double c, double previous, double h, double l) {
         double[] v = ema;
         double[] alpha = emaAlpha;
         for (int i = 0; i < v.length; i++) {
             v[i] = first ? c : (c - v[i]) * alpha[i] + v[i];
-        }
-        double change = first ? 0.0 : c - previous;
-        double gain = Math.max(change, 0.0);
-        double loss = Math.max(-change, 0.0);
-        for (int i = 0; i < RSI_PERIODS.length; i++) {
-            averageGain[i] = first ? gain : (gain - averageGain[i]) * rsiAlpha[i] + averageGain[i];
-            averageLoss[i] = first ? loss : (loss - averageLoss[i]) * rsiAlpha[i] + averageLoss[i];
         }
         double range = h - l;
         if (!first) {
@@ -253,14 +245,6 @@ final class IndicatorBlock extends FeatureBlock {
         return (x > y ? 1.0 : 0.0) - (x < y ? 1.0 : 0.0);
     }
 
-    /** RSI {@code 100 - 100 / (1 + gain / loss)}; 100 when only the loss is 0, 0 when both are. */
-    private static double strength(double gain, double loss) {
-        if (loss == 0.0) {
-            return gain == 0.0 ? 0.0 : 100.0;
-        }
-        return 100.0 - 100.0 / (1.0 + gain / loss);
-    }
-
     @Override
     void reset() {
         closes.clear();
@@ -268,6 +252,9 @@ final class IndicatorBlock extends FeatureBlock {
         Arrays.fill(stochasticSlot, 0);
         for (BollingerBands b : bollinger) {
             b.reset();
+        }
+        for (RelativeStrengthIndex r : rsi) {
+            r.reset();
         }
         for (RollingRegression r : obvTrend) {
             r.clear();
