@@ -10,6 +10,7 @@ import io.amcp.api.model.InstrumentId;
 import io.amcp.api.spi.Clock;
 import io.amcp.data.internal.AlpacaBarsJsonReader;
 import io.amcp.data.internal.Catalog;
+import io.amcp.data.internal.CatalogGenerations;
 import io.amcp.data.internal.ColumnsFunction;
 import io.amcp.data.internal.CsvBatchReader;
 import io.amcp.data.internal.ReplayCache;
@@ -116,12 +117,15 @@ public final class BarStore implements AutoCloseable {
     private double outlierThreshold = DEFAULT_OUTLIER_THRESHOLD;
     private final List<DuckDBConnection> writerConnections = new ArrayList<>();
     private volatile Catalog catalog;
+    /** The catalogs replays still read; a commit's replaced files are deleted once none does. */
+    private final CatalogGenerations generations;
 
     private BarStore(Path root, DuckDBConnection connection) throws SQLException {
         this.root = root;
         this.connection = connection;
         columns.register(connection);
         this.catalog = Catalog.load(root);
+        this.generations = new CatalogGenerations(catalog);
     }
 
     /**
@@ -494,9 +498,7 @@ public final class BarStore implements AutoCloseable {
             d.qualityReport = relative(reportFile);
             next.save(root);
             catalog = next;
-            for (Path old : replaced) {
-                Files.deleteIfExists(old);
-            }
+            generations.commit(next, retired(d, replaced));
             deleteTree(staging);
             return new IngestResult(ingestId, rowsStored, partitions, report);
         } catch (IOException | SQLException | RuntimeException | InterruptedException e) {
@@ -521,6 +523,18 @@ public final class BarStore implements AutoCloseable {
         } finally {
             writers.forEach(ExecutorService::shutdown);
         }
+    }
+
+    /**
+     * The files a commit replaced, less the replay caches that a partition of {@code d} still names
+     * (a partition rewritten with the same content has the same SHA-256, so the same cache).
+     */
+    private List<Path> retired(Catalog.Dataset d, List<Path> replaced) {
+        Set<Path> kept = new HashSet<>();
+        for (PartitionInfo p : d.partitions.values()) {
+            kept.add(replayFile(d.id, p.sha256()));
+        }
+        return replaced.stream().filter(f -> !kept.contains(f)).toList();
     }
 
     /**
@@ -736,7 +750,9 @@ public final class BarStore implements AutoCloseable {
      *
      * <p>Unlike the other methods this one reads without holding the store's lock while the caches
      * are intact, so a backtest can read the next symbol on one thread while it replays the current
-     * one on another.
+     * one on another. It reads one committed catalog whole: an ingest that replaces a partition
+     * meanwhile deletes the files it replaced only once no replay of an older catalog still runs, so
+     * a replay returns the old or the new data, never a mix.
      *
      * @throws IllegalArgumentException for an unknown dataset or an empty range
      */
@@ -747,21 +763,23 @@ public final class BarStore implements AutoCloseable {
         if (start >= end) {
             throw new IllegalArgumentException("to: must be after from (" + from + "), was " + to);
         }
-        Catalog.Dataset d = requireDataset(dataset);
         List<ReplayCache.Columns> parts = new ArrayList<>();
         long total = 0;
-        for (PartitionInfo p : files(d, symbol, start, end)) {
-            ReplayCache.Columns c;
-            try {
-                c = ReplayCache.read(replayFile(dataset, p.sha256()), p.rows());
-                if (c == null) {
-                    c = rebuildReplayCache(p);
+        try (CatalogGenerations.Pin pin = generations.pin()) {
+            Catalog.Dataset d = requireDataset(pin.catalog(), dataset);
+            for (PartitionInfo p : files(d, symbol, start, end)) {
+                ReplayCache.Columns c;
+                try {
+                    c = ReplayCache.read(replayFile(dataset, p.sha256()), p.rows());
+                    if (c == null) {
+                        c = rebuildReplayCache(p);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the replay cache of " + p.file() + ": " + e.getMessage(), e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the replay cache of " + p.file() + ": " + e.getMessage(), e);
+                parts.add(c);
+                total += c.size();
             }
-            parts.add(c);
-            total += c.size();
         }
         if (total > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("replay: " + total + " bars of " + symbol + " do not fit one series; narrow [from, to)");
@@ -1093,10 +1111,14 @@ public final class BarStore implements AutoCloseable {
     // ------------------------------------------------------------------ helpers
 
     private Catalog.Dataset requireDataset(String dataset) {
-        Catalog.Dataset d = catalog.dataset(dataset);
+        return requireDataset(catalog, dataset);
+    }
+
+    private Catalog.Dataset requireDataset(Catalog in, String dataset) {
+        Catalog.Dataset d = in.dataset(dataset);
         if (d == null) {
             throw new IllegalArgumentException("dataset '" + dataset + "' is not in the store " + root + " (known: "
-                    + String.join(", ", catalog.datasets().keySet()) + ")");
+                    + String.join(", ", in.datasets().keySet()) + ")");
         }
         return d;
     }
