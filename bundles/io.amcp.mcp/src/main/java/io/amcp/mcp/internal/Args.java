@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,24 +44,37 @@ final class Args {
         if (!(value instanceof Map<?, ?> map)) {
             throw new ToolArgumentException(name, "must be an object of named values, was " + value);
         }
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            Object v = e.getValue();
-            if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
-                throw new ToolArgumentException(name, "value of '" + e.getKey() + "' must be a string, number or boolean");
-            }
             String key = String.valueOf(e.getKey());
-            if (v instanceof Number n) {
-                try {
-                    out.put(key, NumberText.of(name + "." + key, n));
-                } catch (IllegalArgumentException notFinite) {
-                    throw new ToolArgumentException(name, "value of '" + key + "' must be a finite number, was " + n);
-                }
-            } else {
-                out.put(key, String.valueOf(v));
+            out.put(key, scalarText(name, "value of '" + key + "'", e.getValue()));
+        }
+        return out;
+    }
+
+    /** The given ones of {@code names}, each a string, number or boolean, as text (numbers by {@link NumberText}). */
+    Map<String, String> texts(List<String> names) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : names) {
+            if (has(name)) {
+                out.put(name, scalarText(name, "value", values.get(name)));
             }
         }
         return out;
+    }
+
+    private static String scalarText(String argument, String what, Object value) {
+        if (value instanceof Number n) {
+            try {
+                return NumberText.of(argument, n);
+            } catch (IllegalArgumentException notFinite) {
+                throw new ToolArgumentException(argument, what + " must be a finite number, was " + n);
+            }
+        }
+        if (!(value instanceof String || value instanceof Boolean)) {
+            throw new ToolArgumentException(argument, what + " must be a string, number or boolean");
+        }
+        return String.valueOf(value);
     }
 
     String string(String name) {

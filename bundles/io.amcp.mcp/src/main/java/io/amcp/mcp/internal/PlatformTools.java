@@ -7,7 +7,6 @@ import io.amcp.api.model.Bar;
 import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Money;
-import io.amcp.api.model.Quantity;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.spi.BacktestStrategies;
 import io.amcp.api.spi.Clock;
@@ -53,7 +52,12 @@ final class PlatformTools {
             "barone_adesi_whaley");
     private static final List<String> OBJECTIVES = List.of("min_variance", "max_sharpe", "risk_parity", "min_cvar");
 
-    private static final String SMA_CROSS = "sma-cross";
+    private static final String SMA_CROSS = SmaCrossStrategy.NAME;
+    private static final List<String> SMA_CROSS_ARGUMENTS = List.of("fast", "slow", "quantity");
+    private static final int MAX_SMA_PERIOD = 10_000;
+    /** sma-cross with its configuration's defaults, for the tool's description. */
+    private static final SmaCrossStrategy SMA_DEFAULTS = SmaCrossStrategy.of(StrategyId.of("defaults"),
+            InstrumentId.of("DEFAULTS"), Map.of());
 
     private final TradingNode node;
     private final Supplier<List<DatasetProvider>> datasets;
@@ -82,9 +86,9 @@ final class PlatformTools {
                         .textMap("parameters", "parameters of a bundle-offered strategy by name, e.g. {\"bandPeriod\": 20}")
                         .string("dataset", "dataset id, e.g. aapl-2013 (see the platform's datasets)", true)
                         .string("symbol", "instrument of the dataset to trade (default: its first)", false)
-                        .integer("fast", "fast moving-average length (default 10)", false)
-                        .integer("slow", "slow moving-average length (default 30)", false)
-                        .decimal("quantity", "order quantity (default 10)", false)
+                        .integer("fast", "fast moving-average length (default " + SMA_DEFAULTS.fastPeriod() + ")", false)
+                        .integer("slow", "slow moving-average length (default " + SMA_DEFAULTS.slowPeriod() + ")", false)
+                        .decimal("quantity", "order quantity (default " + SMA_DEFAULTS.quantity() + ")", false)
                         .decimal("initial_cash", "starting cash (default 100000)", false)
                         .decimal("slippage_bps", "adverse slippage in basis points (default 0)", false),
                 this::backtest));
@@ -167,20 +171,38 @@ final class PlatformTools {
         if (args.has("parameters")) {
             throw new ToolArgumentException("parameters", "sma-cross takes fast, slow and quantity as arguments of their own");
         }
-        int fast = args.integer("fast", 10, 1, 10_000);
-        int slow = args.integer("slow", 30, 2, 10_000);
-        if (fast >= slow) {
-            throw new ToolArgumentException("fast", "must be less than slow (" + slow + "), was " + fast);
+        // a tool call must not make the node allocate an unbounded averaging window
+        for (String period : List.of("fast", "slow")) {
+            args.integer(period, 1, 1, MAX_SMA_PERIOD);
         }
-        Quantity qty = Quantity.of(args.has("quantity") ? args.positive("quantity") : java.math.BigDecimal.TEN);
+        Map<String, String> parameters = args.texts(SMA_CROSS_ARGUMENTS);
         BarSeries traded = traded(args);
-        return replay(args, SMA_CROSS, traded, new SmaCrossStrategy(StrategyId.of("mcp-backtest"),
-                traded.instrument().id(), fast, slow, qty), Map.of("fast", fast, "slow", slow, "quantity", qty.toString()));
+        SmaCrossStrategy strategy;
+        try {
+            strategy = SmaCrossStrategy.of(StrategyId.of("mcp-backtest"), traded.instrument().id(), parameters);
+        } catch (IllegalArgumentException e) {
+            throw namedArgumentError(e, SMA_CROSS_ARGUMENTS);
+        }
+        return replay(args, SMA_CROSS, traded, strategy, Map.of("fast", strategy.fastPeriod(),
+                "slow", strategy.slowPeriod(), "quantity", strategy.quantity().toString()));
+    }
+
+    /**
+     * A strategy's "name: why" error as the tool error of the argument it names, one of {@code arguments}
+     * ({@link BacktestStrategies#create} names the parameter at fault first), else of {@code strategy}.
+     */
+    private static ToolArgumentException namedArgumentError(IllegalArgumentException e, List<String> arguments) {
+        String message = e.getMessage();
+        int colon = message.indexOf(": ");
+        if (colon > 0 && arguments.contains(message.substring(0, colon))) {
+            return new ToolArgumentException(message.substring(0, colon), message.substring(colon + 2));
+        }
+        return new ToolArgumentException("strategy", message);
     }
 
     /** A backtest of a strategy a strategy bundle offers ({@link BacktestStrategies}), with its own parameters. */
     private Object offeredBacktest(Args args, String strategyName) {
-        for (String sma : List.of("fast", "slow", "quantity")) {
+        for (String sma : SMA_CROSS_ARGUMENTS) {
             if (args.has(sma)) {
                 throw new ToolArgumentException(sma, "belongs to sma-cross; pass " + strategyName
                         + "'s parameters in parameters");

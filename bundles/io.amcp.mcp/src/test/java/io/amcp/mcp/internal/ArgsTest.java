@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,15 @@ class ArgsTest {
         assertEquals(Map.of("capital", "10000000000000000000"), parameters(Map.of("capital", 1e19)));
         assertEquals(Map.of("capital", "12345678901234567890.5"),
                 parameters(Map.of("capital", new BigDecimal("12345678901234567890.50"))));
+    }
+
+    @Test
+    void givenScalarArgumentsAsText() {
+        Args args = new Args(Map.of("fast", 5.0, "quantity", "25"), Set.of("fast", "slow", "quantity"));
+        assertEquals(Map.of("fast", "5", "quantity", "25"), args.texts(List.of("fast", "slow", "quantity")));
+        ToolArgumentException e = assertThrows(ToolArgumentException.class,
+                () -> new Args(Map.of("slow", List.of(30)), Set.of("slow")).texts(List.of("slow")));
+        assertEquals("slow: value must be a string, number or boolean", e.getMessage());
     }
 
     @Test

@@ -236,6 +236,11 @@ class McpServerTest {
         assertEquals("AAPL", result.get("symbol"));
         McpSchema.CallToolResult unknown = call(trader, "run_backtest", Map.of("dataset", "nope"));
         assertTrue(text(unknown).startsWith("invalid argument dataset: unknown dataset 'nope'"), text(unknown));
+        // sma-cross is built by SmaCrossStrategy.of: slow defaults to SmaCrossConfig's 30, and the strategy's
+        // own check names the argument at fault
+        McpSchema.CallToolResult crossed = call(trader, "run_backtest", Map.of("dataset", "aapl-2013", "fast", 40));
+        assertTrue(text(crossed).startsWith("invalid argument slow: must be greater than fast (40), was 30"),
+                text(crossed));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.portfolio.PositionView;
 import io.amcp.api.spi.Strategy;
 import io.amcp.api.spi.StrategyContext;
+import io.amcp.api.spi.StrategyParameters;
 import io.amcp.api.spi.StrategyState;
 import java.util.Arrays;
 import java.util.Map;
@@ -33,6 +34,9 @@ import org.osgi.service.metatype.annotations.Designate;
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SmaCrossConfig.class, factory = true)
 public final class SmaCrossStrategy implements Strategy {
+
+    /** The name backtests know this strategy by. */
+    public static final String NAME = "sma-cross";
 
     private final StrategyId id;
     private final InstrumentId instrument;
@@ -69,6 +73,18 @@ public final class SmaCrossStrategy implements Strategy {
     public SmaCrossStrategy(SmaCrossConfig config) {
         this(StrategyId.of(config.id()), InstrumentId.of(config.symbol()), config.fast(), config.slow(),
                 Quantity.of(config.quantity()));
+    }
+
+    /**
+     * An instance from parameters as text ({@code fast}, {@code slow}, {@code quantity}), an absent one
+     * taking {@link SmaCrossConfig}'s default.
+     *
+     * @throws IllegalArgumentException naming the parameter at fault
+     */
+    public static SmaCrossStrategy of(StrategyId id, InstrumentId instrument, Map<String, String> parameters) {
+        StrategyParameters p = StrategyParameters.of(NAME, SmaCrossConfig.class, parameters);
+        return new SmaCrossStrategy(id, instrument, p.integer("fast"), p.integer("slow"),
+                p.decimal("quantity", Quantity::of));
     }
 
     @Override

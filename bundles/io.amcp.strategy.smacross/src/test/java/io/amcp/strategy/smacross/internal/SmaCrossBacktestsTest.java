@@ -60,6 +60,23 @@ class SmaCrossBacktestsTest {
                 Quantity.of((String) SmaCrossConfig.class.getMethod("quantity").getDefaultValue()));
     }
 
+    /** What the MCP run_backtest tool builds sma-cross with: text parameters, absent ones from the config. */
+    @Test
+    void theStrategyReadsTextParametersItself() {
+        SmaCrossStrategy sma = SmaCrossStrategy.of(StrategyId.of("mcp"), InstrumentId.of("AAPL"), Map.of("fast", "4"));
+
+        // SmaCrossConfig: slow() default 30, quantity() default "10"
+        assertThat(sma.fastPeriod()).isEqualTo(4);
+        assertThat(sma.slowPeriod()).isEqualTo(30);
+        assertThat(sma.quantity()).isEqualTo(Quantity.of(10));
+        assertThatThrownBy(() -> SmaCrossStrategy.of(StrategyId.of("mcp"), InstrumentId.of("AAPL"),
+                Map.of("quantity", "-1"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("quantity: must be positive");
+        assertThatThrownBy(() -> SmaCrossStrategy.of(StrategyId.of("mcp"), InstrumentId.of("AAPL"),
+                Map.of("symbol", "MSFT"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("symbol: not a parameter of sma-cross [fast, quantity, slow]");
+    }
+
     @Test
     void badParameterTextNamesTheParameter() {
         StrategyId id = StrategyId.of("bt");

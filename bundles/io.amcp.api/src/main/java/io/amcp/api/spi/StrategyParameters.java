@@ -1,0 +1,132 @@
+package io.amcp.api.spi;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * A strategy's parameters as text (what {@link BacktestStrategies#create} receives), read against the
+ * strategy's typed component configuration, so that the configuration stays the one place that
+ * names the parameters and holds their defaults: the parameters are the configuration's attributes
+ * except {@code id} and {@code symbol}, which name an instance rather than tune it; an absent
+ * parameter takes its attribute's default.
+ *
+ * <p>Every error is an {@link IllegalArgumentException} whose message starts with the parameter's
+ * name ({@code fast: not an integer: 'x'}), as the SPI asks. Immutable.
+ */
+public final class StrategyParameters {
+
+    private static final List<String> INSTANCE_ATTRIBUTES = List.of("id", "symbol");
+
+    private final String strategy;
+    private final Map<String, Method> attributes;
+    private final Map<String, String> given;
+
+    private StrategyParameters(String strategy, Map<String, Method> attributes, Map<String, String> given) {
+        this.strategy = strategy;
+        this.attributes = attributes;
+        this.given = given;
+    }
+
+    /**
+     * Checks that a bundle offering only {@code offered} was asked for it.
+     *
+     * @throws IllegalArgumentException naming {@code name} when {@code asked} is another strategy
+     */
+    public static void requireName(String offered, String asked) {
+        if (!offered.equals(asked)) {
+            throw new IllegalArgumentException("name: unknown strategy '" + asked + "' (this bundle offers ["
+                    + offered + "])");
+        }
+    }
+
+    /**
+     * The parameters {@code given} to {@code strategy}, whose component configuration is {@code config}.
+     *
+     * @throws IllegalArgumentException naming a given parameter that {@code config} does not define
+     */
+    public static StrategyParameters of(String strategy, Class<? extends Annotation> config,
+            Map<String, String> given) {
+        Map<String, Method> attributes = new TreeMap<>();
+        for (Method m : config.getDeclaredMethods()) {
+            if (!INSTANCE_ATTRIBUTES.contains(m.getName()) && m.getDefaultValue() != null) {
+                attributes.put(m.getName(), m);
+            }
+        }
+        for (String name : given.keySet()) {
+            if (!attributes.containsKey(name)) {
+                throw new IllegalArgumentException(name + ": not a parameter of " + strategy + " "
+                        + attributes.keySet());
+            }
+        }
+        return new StrategyParameters(strategy, attributes, Map.copyOf(given));
+    }
+
+    /** An {@code int} attribute: the given text as an integer, else the default. */
+    public int integer(String name) {
+        Object fallback = defaultOf(name, int.class);
+        String text = given.get(name);
+        if (text == null) {
+            return (Integer) fallback;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": not an integer: '" + text + "'", e);
+        }
+    }
+
+    /** A {@code double} attribute: the given text as a number, else the default. */
+    public double number(String name) {
+        Object fallback = defaultOf(name, double.class);
+        String text = given.get(name);
+        if (text == null) {
+            return (Double) fallback;
+        }
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": not a number: '" + text + "'", e);
+        }
+    }
+
+    /** A {@code boolean} attribute: the given text, exactly {@code true} or {@code false}, else the default. */
+    public boolean bool(String name) {
+        Object fallback = defaultOf(name, boolean.class);
+        String text = given.get(name);
+        if (text == null) {
+            return (Boolean) fallback;
+        }
+        return switch (text.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + ": not true or false: '" + text + "'");
+        };
+    }
+
+    /**
+     * A decimal held as text in a {@code String} attribute (a quantity, an amount of money): the given
+     * text, else the default, through {@code parser} (e.g. {@code Quantity::of}).
+     */
+    public <T> T decimal(String name, Function<String, T> parser) {
+        Object fallback = defaultOf(name, String.class);
+        String text = given.getOrDefault(name, (String) fallback);
+        try {
+            return parser.apply(text.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + ": not a number: '" + text + "'", e);
+        }
+    }
+
+    private Object defaultOf(String name, Class<?> type) {
+        Method attribute = attributes.get(name);
+        if (attribute == null || attribute.getReturnType() != type) {
+            throw new IllegalStateException(strategy + "'s configuration has no " + type.getSimpleName()
+                    + " attribute '" + name + "'");
+        }
+        return attribute.getDefaultValue();
+    }
+}
