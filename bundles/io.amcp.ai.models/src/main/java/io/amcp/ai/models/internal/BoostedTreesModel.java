@@ -98,10 +98,7 @@ public final class BoostedTreesModel implements Classifier {
         out.writeDouble(rate);
         Models.writeArray(out, initial);
         Models.writeArray(out, importance);
-        out.writeInt(trees.size());
-        for (DecisionTree t : trees) {
-            t.write(out);
-        }
+        DecisionTree.writeAll(out, trees);
     }
 
     static BoostedTreesModel read(DataInputStream in) throws IOException {
@@ -109,11 +106,7 @@ public final class BoostedTreesModel implements Classifier {
         double rate = in.readDouble();
         double[] initial = Models.readArray(in);
         double[] importance = Models.readArray(in);
-        int n = in.readInt();
-        DecisionTree[] trees = new DecisionTree[Models.checkCount(n, "trees")];
-        for (int i = 0; i < n; i++) {
-            trees[i] = DecisionTree.read(in);
-        }
-        return new BoostedTreesModel(List.of(trees), initial, rate, features, importance);
+        List<DecisionTree> trees = DecisionTree.readAll(in);
+        return new BoostedTreesModel(trees, initial, rate, features, importance);
     }
 }

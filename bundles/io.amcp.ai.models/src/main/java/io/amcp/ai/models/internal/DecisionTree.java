@@ -3,6 +3,7 @@ package io.amcp.ai.models.internal;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A binary tree in flat arrays. Internal node {@code k} sends a row left when
@@ -100,5 +101,22 @@ public final class DecisionTree {
             }
         }
         return new DecisionTree(feature, threshold, left, right, value, outputs);
+    }
+
+    /** Writes a count, then each tree. */
+    static void writeAll(DataOutputStream out, List<DecisionTree> trees) throws IOException {
+        out.writeInt(trees.size());
+        for (DecisionTree t : trees) {
+            t.write(out);
+        }
+    }
+
+    /** Reads what {@link #writeAll} wrote. */
+    static List<DecisionTree> readAll(DataInputStream in) throws IOException {
+        DecisionTree[] trees = new DecisionTree[Models.checkCount(in.readInt(), "trees")];
+        for (int i = 0; i < trees.length; i++) {
+            trees[i] = read(in);
+        }
+        return List.of(trees);
     }
 }

@@ -90,21 +90,14 @@ public final class RandomForestModel implements Classifier {
         out.writeInt(features);
         out.writeInt(classes);
         Models.writeArray(out, importance);
-        out.writeInt(trees.size());
-        for (DecisionTree t : trees) {
-            t.write(out);
-        }
+        DecisionTree.writeAll(out, trees);
     }
 
     static RandomForestModel read(DataInputStream in) throws IOException {
         int features = in.readInt();
         int classes = in.readInt();
         double[] importance = Models.readArray(in);
-        int n = in.readInt();
-        DecisionTree[] trees = new DecisionTree[Models.checkCount(n, "trees")];
-        for (int i = 0; i < n; i++) {
-            trees[i] = DecisionTree.read(in);
-        }
-        return new RandomForestModel(List.of(trees), features, classes, importance);
+        List<DecisionTree> trees = DecisionTree.readAll(in);
+        return new RandomForestModel(trees, features, classes, importance);
     }
 }
