@@ -82,10 +82,7 @@ public record GradientBoostingTrainer(int rounds, double learningRate, int maxDe
 
     @Override
     public Classifier fit(TrainingSet data, TrainingListener listener) {
-        int n = data.size();
-        if (n == 0) {
-            throw new IllegalArgumentException("data: no samples");
-        }
+        int n = Models.samples(data);
         int k = data.classes();
         int d = data.features();
         FeatureBins bins = FeatureBins.of(data.rows(), maxBins);

@@ -50,10 +50,7 @@ public record LogisticRegressionTrainer(double l2, int epochs, double learningRa
 
     @Override
     public Classifier fit(TrainingSet data, TrainingListener listener) {
-        int n = data.size();
-        if (n == 0) {
-            throw new IllegalArgumentException("data: no samples");
-        }
+        int n = Models.samples(data);
         int k = data.classes();
         int d = data.features();
         Standardizer standardizer = Standardizer.fit(data.rows());

@@ -1,5 +1,6 @@
 package io.amcp.ai.models;
 
+import io.amcp.ai.models.internal.Models;
 import io.amcp.ai.models.internal.XGBoostBooster;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,9 +77,7 @@ public record XGBoostTrainer(int rounds, double learningRate, int maxDepth, doub
 
     @Override
     public XGBoostModel fit(TrainingSet data, TrainingListener listener) {
-        if (data.size() == 0) {
-            throw new IllegalArgumentException("data: no samples");
-        }
+        Models.samples(data);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("objective", "multi:softprob");
         params.put("num_class", data.classes());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import io.amcp.ai.models.neural.NeuralNetTrainer;
 import io.amcp.ai.models.validation.PurgedKFold;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,18 @@ class ModelsTest {
             for (int i = 0; i < 20; i++) {
                 assertThat(back.probabilities(test.x(i))).containsExactly(m.probabilities(test.x(i)));
             }
+        }
+    }
+
+    @Test
+    void everyTrainerRefusesASetWithoutSamplesNamingIt() {
+        TrainingSet empty = TrainingSet.of(new double[0][], new int[0], new int[0], new int[0], new long[0],
+                List.of("x"), 2);
+        for (ModelTrainer t : List.of(GradientBoostingTrainer.defaults(1), RandomForestTrainer.defaults(1),
+                LogisticRegressionTrainer.defaults(), XGBoostTrainer.defaults(1),
+                NeuralNetTrainer.mlp(new int[] {4}, 1, 8, 0.01, 1))) {
+            assertThatThrownBy(() -> t.fit(empty, TrainingListener.NONE)).as(t.kind())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("data: no samples");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.amcp.ai.models.internal;
 
+import io.amcp.ai.models.TrainingSet;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -8,6 +9,19 @@ import java.io.IOException;
 public final class Models {
 
     private Models() {
+    }
+
+    /**
+     * The number of samples a trainer is given.
+     *
+     * @throws IllegalArgumentException naming {@code data} when it holds none
+     */
+    public static int samples(TrainingSet data) {
+        int n = data.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("data: no samples");
+        }
+        return n;
     }
 
     public static void checkRow(double[] x, int features) {

@@ -16,6 +16,7 @@ import io.amcp.ai.models.Classifier;
 import io.amcp.ai.models.ModelTrainer;
 import io.amcp.ai.models.TrainingListener;
 import io.amcp.ai.models.TrainingSet;
+import io.amcp.ai.models.internal.Models;
 import io.amcp.ai.models.internal.Standardizer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -120,10 +121,7 @@ public record NeuralNetTrainer(String kind, int[] hidden, int sequenceLength, in
 
     @Override
     public NeuralNetClassifier fit(TrainingSet data, TrainingListener listener) {
-        int n = data.size();
-        if (n == 0) {
-            throw new IllegalArgumentException("data: no samples");
-        }
+        int n = Models.samples(data);
         NetworkShape shape = new NetworkShape(data.features(), hidden, data.classes(), sequenceLength);
         Standardizer standardizer = Standardizer.fit(data.rows());
         int d = data.features();
