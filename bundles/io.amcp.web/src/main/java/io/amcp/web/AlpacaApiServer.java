@@ -36,6 +36,7 @@ import io.amcp.web.internal.PlatformStream;
 import io.amcp.web.internal.Sessions;
 import io.amcp.web.internal.TokenBucket;
 import io.amcp.web.internal.TradeUpdates;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -68,6 +69,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -82,7 +86,7 @@ import org.slf4j.LoggerFactory;
  * {@code APCA-API-SECRET-KEY} headers checked against an {@link ApiKeyStore}; viewers may only read.
  * Each key has a token bucket ({@link AlpacaApiSettings#requestsPerMinute()},
  * {@link AlpacaApiSettings#burst()}) reported in {@code X-RateLimit-*} headers. Orders are submitted
- * through {@link TradingNode#submit} as owner {@code api.<keyId>}, so they pass the same risk chain and
+ * through {@link TradingNode#submitAsync} as owner {@code api.<keyId>}, so they pass the same risk chain and
  * kill switch as strategy orders. Order ids are UUIDs derived from the platform's client order ids.
  *
  * <p>Market data v2 ({@code /v2/stocks}, {@code /v1beta3/crypto/us/bars}) and its stream ({@code /v2/iex}) serve
@@ -92,7 +96,9 @@ import org.slf4j.LoggerFactory;
  * <p>The trade_updates stream ({@code /stream}) is fed by {@link #onOrderEvent}: register this server
  * (or the component that owns it) as an {@link OrderEventListener} with the kernel.
  *
- * <p>Node calls block on the kernel and so run on Vert.x worker threads, never on an event loop.
+ * <p>Node calls block on the kernel and so run on Vert.x worker threads, never on an event loop; order
+ * submission alone holds no thread while the kernel works: it uses {@link TradingNode#submitAsync} and
+ * answers on the request's event loop.
  */
 public final class AlpacaApiServer implements OrderEventListener, MarketDataSink, AutoCloseable {
 
@@ -105,6 +111,8 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
     private static final String OWNER = "amcp.owner";
     private static final String JSON = "application/json; charset=utf-8";
     private static final int MAX_CALENDAR_DAYS = 3_700;
+    /** How long an order submission waits for the node to take the order before answering 504. */
+    private static final long SUBMIT_TIMEOUT_MILLIS = 5_000;
     private static final Set<String> MARKET_DATA_STREAMS = Set.of("/v2/iex", "/v2/sip", "/v2/delayed_sip", "/v1beta3/crypto/us");
 
     private final TradingNode node;
@@ -327,7 +335,7 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
         router.get("/v2/account").blockingHandler(c -> reply(c, 200, account()), false);
         router.getWithRegex("/v2/orders:by_client_order_id").blockingHandler(this::orderByClientId, false);
         router.get("/v2/orders").blockingHandler(this::listOrders, false);
-        router.post("/v2/orders").blockingHandler(this::submit, false);
+        router.post("/v2/orders").handler(this::submit);
         router.delete("/v2/orders").blockingHandler(this::cancelAll, false);
         router.get("/v2/orders/:id").blockingHandler(this::getOrder, false);
         router.patch("/v2/orders/:id").blockingHandler(this::replace, false);
@@ -449,19 +457,68 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
 
     // ------------------------------------------------------------------ orders
 
+    /**
+     * Hands the order to the node without holding a thread: the stage completes on the node's thread,
+     * so the answer is made back on this request's event loop. A node that has not taken the order
+     * within {@link #SUBMIT_TIMEOUT_MILLIS} is answered 504 (the order may still be taken later: a
+     * client looks it up by its client order id before sending it again).
+     */
     private void submit(RoutingContext ctx) {
         SubmitOrder order = OrderRequests.submit(body(ctx));
         if (!submittedIds.add(order.clientOrderId())) {
             throw duplicateId();
         }
         StrategyId owner = ctx.get(OWNER);
-        OrderView view = node.submit(owner, order);
+        Vertx v = ctx.vertx();
+        Context context = v.getOrCreateContext();
+        CompletionStage<OrderView> taken = node.submitAsync(owner, order);
+        long timer = v.setTimer(SUBMIT_TIMEOUT_MILLIS, t -> error(ctx, new ApiError(504, 50410000,
+                "the trading node did not take order " + order.clientOrderId() + " within " + SUBMIT_TIMEOUT_MILLIS
+                        + " ms; look it up by client_order_id before sending it again")));
+        taken.whenComplete((view, failure) -> context.runOnContext(ignored -> {
+            if (!v.cancelTimer(timer)) {
+                return; // answered 504 already
+            }
+            if (failure != null) {
+                ctx.fail(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+                return;
+            }
+            try {
+                answerSubmitted(ctx, owner, order, view);
+            } catch (RuntimeException e) {
+                ctx.fail(e);
+            }
+        }));
+    }
+
+    /**
+     * Answers a submission the node has taken; event loop. A simple order is answered here; an order
+     * with legs (or an OCO order, whose view is its take-profit leg's) needs node look-ups, which block,
+     * so it is answered from a worker thread.
+     */
+    private void answerSubmitted(RoutingContext ctx, StrategyId owner, SubmitOrder order, OrderView view) {
         if (view != null && (!view.strategyId().equals(owner) || view.createdTime() < createdNanos)) {
             // the kernel refused the id as already used and answered with the order that holds it
             throw duplicateId();
         }
+        if (order.orderClass() == OrderClass.SIMPLE) {
+            reply(ctx, 200, submittedJson(order, view, null));
+            return;
+        }
+        ctx.vertx().executeBlocking(() -> submittedJson(order, view, node::order), false).onComplete(r -> {
+            if (r.succeeded()) {
+                reply(ctx, 200, r.result());
+            } else {
+                ctx.fail(r.cause());
+            }
+        });
+    }
+
+    /** The submitted order's JSON; {@code legs} looks up an order with legs' legs (null for a simple order). */
+    private JsonObject submittedJson(SubmitOrder order, OrderView taken, Function<ClientOrderId, OrderView> legs) {
+        OrderView view = taken;
         if (view == null && order.orderClass() == OrderClass.OCO) {
-            view = node.order(ClientOrderId.of(order.clientOrderId().value() + SubmitOrder.TAKE_PROFIT_SUFFIX));
+            view = legs.apply(ClientOrderId.of(order.clientOrderId().value() + SubmitOrder.TAKE_PROFIT_SUFFIX));
         }
         if (view == null) {
             throw new IllegalStateException("the node lost order " + order.clientOrderId());
@@ -469,7 +526,7 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
         if (view.status() == OrderStatus.REJECTED) {
             throw rejection(view);
         }
-        reply(ctx, 200, json.order(view, node::order));
+        return json.order(view, legs);
     }
 
     private static ApiError duplicateId() {
