@@ -24,14 +24,8 @@ public final class ForwardReturns {
         if (horizon <= 0) {
             throw new IllegalArgumentException("horizon: must be positive, got " + horizon);
         }
-        int n = close.length;
-        double[] logs = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (!(close[i] > 0.0) || Double.isInfinite(close[i])) {
-                throw new IllegalArgumentException("close: must be positive and finite, got " + close[i] + " at " + i);
-            }
-            logs[i] = Math.log(close[i]);
-        }
+        double[] logs = logCloses(close);
+        int n = logs.length;
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = i + horizon < n ? logs[i + horizon] - logs[i] : Double.NaN;
@@ -53,5 +47,23 @@ public final class ForwardReturns {
             out[k] = of(close, horizons[k]);
         }
         return out;
+    }
+
+    /**
+     * The natural logarithms of closes, the log prices every label is measured in.
+     *
+     * @throws IllegalArgumentException naming {@code close} and the index when a close is not positive
+     *                                  and finite
+     */
+    static double[] logCloses(double[] close) {
+        Objects.requireNonNull(close, "close");
+        double[] logs = new double[close.length];
+        for (int i = 0; i < close.length; i++) {
+            if (!(close[i] > 0.0) || Double.isInfinite(close[i])) {
+                throw new IllegalArgumentException("close: must be positive and finite, got " + close[i] + " at " + i);
+            }
+            logs[i] = Math.log(close[i]);
+        }
+        return logs;
     }
 }

@@ -52,15 +52,8 @@ public record TripleBarrier(double profitTake, double stopLoss, int verticalBars
      * @throws IllegalArgumentException naming {@code close} when a close is not positive and finite
      */
     public TripleBarrierLabels label(double[] close) {
-        Objects.requireNonNull(close, "close");
-        int n = close.length;
-        double[] logs = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (!(close[i] > 0.0) || Double.isInfinite(close[i])) {
-                throw new IllegalArgumentException("close: must be positive and finite, got " + close[i] + " at " + i);
-            }
-            logs[i] = Math.log(close[i]);
-        }
+        double[] logs = ForwardReturns.logCloses(close);
+        int n = logs.length;
         double[] label = new double[n];
         int[] touch = new int[n];
         double[] touchReturn = new double[n];

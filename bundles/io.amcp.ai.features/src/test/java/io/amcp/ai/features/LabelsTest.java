@@ -87,4 +87,16 @@ class LabelsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TripleBarrier.of(1, 1, 3, 1))
                 .getMessage().startsWith("volatilityWindow:"));
     }
+
+    @Test
+    void bothLabelsRefuseACloseThatIsNotPositiveAndFinite() {
+        for (double bad : new double[] {0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY}) {
+            double[] close = {100.0, 101.0, bad, 102.0};
+            String expected = "close: must be positive and finite, got " + bad + " at 2";
+            assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> ForwardReturns.of(close, 1))
+                    .getMessage());
+            assertEquals(expected, assertThrows(IllegalArgumentException.class,
+                    () -> TripleBarrier.of(1, 1, 3, 3).label(close)).getMessage());
+        }
+    }
 }
