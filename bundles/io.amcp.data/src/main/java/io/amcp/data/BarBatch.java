@@ -1,7 +1,9 @@
 package io.amcp.data;
 
+import io.amcp.api.model.Bar;
 import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.InstrumentId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,6 +39,39 @@ public record BarBatch(InstrumentId symbol, long[] time, long[] open, long[] hig
     public static BarBatch of(BarSeries series, String source) {
         return new BarBatch(series.instrument().id(), series.time(), series.open(), series.high(), series.low(),
                 series.close(), series.volume(), source, null);
+    }
+
+    /**
+     * A batch of one symbol's bars, in the order given (a live feed's or a REST page's bars).
+     *
+     * @throws IllegalArgumentException when {@code bars} is empty or holds bars of more than one symbol
+     */
+    public static BarBatch of(List<Bar> bars, String source) {
+        if (bars.isEmpty()) {
+            throw new IllegalArgumentException("bars: at least one bar is required (source " + source + ")");
+        }
+        InstrumentId symbol = bars.get(0).instrument();
+        int n = bars.size();
+        long[] time = new long[n];
+        long[] open = new long[n];
+        long[] high = new long[n];
+        long[] low = new long[n];
+        long[] close = new long[n];
+        long[] volume = new long[n];
+        for (int i = 0; i < n; i++) {
+            Bar b = bars.get(i);
+            if (!b.instrument().equals(symbol)) {
+                throw new IllegalArgumentException("bars: one batch holds one symbol, but bar " + (i + 1) + " is "
+                        + b.instrument() + ", not " + symbol + " (source " + source + ")");
+            }
+            time[i] = b.time();
+            open[i] = b.open();
+            high[i] = b.high();
+            low[i] = b.low();
+            close[i] = b.close();
+            volume[i] = b.volume();
+        }
+        return new BarBatch(symbol, time, open, high, low, close, volume, source, null);
     }
 
     /** Number of rows. */

@@ -406,11 +406,7 @@ public final class BarStore implements AutoCloseable {
                 int start = 0;
                 while (start < r.size) {
                     int year = Times.utcYear(r.time[start]);
-                    long end = Times.yearStart(year + 1);
-                    int stop = start;
-                    while (stop < r.size && r.time[stop] < end) {
-                        stop++;
-                    }
+                    int stop = Times.yearSliceEnd(r.time, start, r.size);
                     Path file = staging.resolve("part-" + (part++) + ".parquet");
                     String key = Catalog.Dataset.key(batch.symbol(), year);
                     keySymbols.put(key, batch.symbol());

@@ -1,6 +1,9 @@
 package io.amcp.data;
 
 import io.amcp.api.spi.Clock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,16 @@ public record QualityReport(String dataset, String ingestId, long rowsRead, long
     /** Number of findings of {@code rule}. */
     public long count(QualityRule rule) {
         return counts.get(rule);
+    }
+
+    /**
+     * Writes {@link #toText()} to {@code <directory>/<prefix><ingestId>.quality.txt}, creating the
+     * directory; returns the file. The ETL routes name their reports this way, e.g. prefix
+     * {@code live-} or {@code aapl.csv.}.
+     */
+    public Path writeTo(Path directory, String prefix) throws IOException {
+        Files.createDirectories(directory);
+        return Files.writeString(directory.resolve(prefix + ingestId + ".quality.txt"), toText());
     }
 
     /** A plain-text rendering for terminals and the stored report file. */

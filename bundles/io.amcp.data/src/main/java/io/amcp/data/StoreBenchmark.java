@@ -280,11 +280,7 @@ public final class StoreBenchmark {
         long[] t = s.time();
         int start = 0;
         while (start < t.length) {
-            long yearEnd = Times.nextYearStart(t[start]);
-            int stop = start;
-            while (stop < t.length && t[stop] < yearEnd) {
-                stop++;
-            }
+            int stop = Times.yearSliceEnd(t, start, t.length);
             out.add(new BarBatch(s.instrument().id(), Arrays.copyOfRange(t, start, stop), Arrays.copyOfRange(s.open(), start, stop),
                     Arrays.copyOfRange(s.high(), start, stop), Arrays.copyOfRange(s.low(), start, stop),
                     Arrays.copyOfRange(s.close(), start, stop), Arrays.copyOfRange(s.volume(), start, stop), source, null));

@@ -10,7 +10,6 @@ import io.amcp.datasource.alpaca.AlpacaMarketData;
 import io.amcp.datasource.alpaca.BarTimeframe;
 import io.amcp.datasource.file.BarSize;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,32 +78,16 @@ public final class AlpacaPullRoutes extends RouteBuilder {
             if (list.isEmpty()) {
                 continue;
             }
-            int n = list.size();
-            long[] time = new long[n];
-            long[] open = new long[n];
-            long[] high = new long[n];
-            long[] low = new long[n];
-            long[] close = new long[n];
-            long[] volume = new long[n];
-            for (int i = 0; i < n; i++) {
-                Bar b = list.get(i);
-                time[i] = b.time();
-                open[i] = b.open();
-                high[i] = b.high();
-                low[i] = b.low();
-                close[i] = b.close();
-                volume[i] = b.volume();
+            for (Bar b : list) {
                 last = Math.max(last, b.time());
             }
-            batches.add(new BarBatch(e.getKey(), time, open, high, low, close, volume, "alpaca " + e.getKey() + " from " + from,
-                    null));
+            batches.add(BarBatch.of(list, "alpaca " + e.getKey() + " from " + from));
         }
         if (batches.isEmpty()) {
             return null;
         }
         IngestResult result = store.ingest(settings.dataset(), settings.barSize(), batches.iterator(), null);
-        Files.createDirectories(settings.reports());
-        Files.writeString(settings.reports().resolve("alpaca-" + result.ingestId() + ".quality.txt"), result.report().toText());
+        result.report().writeTo(settings.reports(), "alpaca-");
         next.set(Clock.toInstant(last));
         LOG.info("Alpaca pull from {}: {} bars stored, {} quarantined; next from {}", from, result.report().rowsStored(),
                 result.report().rowsQuarantined(), next.get());

@@ -72,8 +72,7 @@ public final class FileDropRoutes extends RouteBuilder {
                     LOG.info("{}: {} rows validated", name, rows);
                 }
             });
-            Path report = settings.reports().resolve(name + "." + result.ingestId() + ".quality.txt");
-            Files.writeString(report, result.report().toText());
+            Path report = result.report().writeTo(settings.reports(), name + ".");
             exchange.getIn().setHeader(INGEST_ID, result.ingestId());
             LOG.info("{}: {} rows stored, {} quarantined into {} (report {})", name, result.report().rowsStored(),
                     result.report().rowsQuarantined(), settings.dataset(), report);

@@ -9,7 +9,6 @@ import io.amcp.data.BarBatch;
 import io.amcp.data.BarStore;
 import io.amcp.data.IngestResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,36 +102,15 @@ public final class LiveIngestRoutes extends RouteBuilder {
             bySymbol.computeIfAbsent(bar.instrument(), k -> new ArrayList<>()).add(bar);
         }
         List<BarBatch> batches = new ArrayList<>();
-        for (Map.Entry<InstrumentId, List<Bar>> e : bySymbol.entrySet()) {
-            batches.add(columns(e.getKey(), e.getValue()));
+        for (List<Bar> symbolBars : bySymbol.values()) {
+            batches.add(BarBatch.of(symbolBars, "live " + settings.subscription()));
         }
         IngestResult result = store.ingest(settings.dataset(), settings.barSize(), batches.iterator(), null);
-        Files.createDirectories(settings.reports());
-        Files.writeString(settings.reports().resolve("live-" + result.ingestId() + ".quality.txt"), result.report().toText());
+        result.report().writeTo(settings.reports(), "live-");
         rowsStored.addAndGet(result.report().rowsStored());
         rowsQuarantined.addAndGet(result.report().rowsQuarantined());
         ingests.incrementAndGet();
         LOG.info("live micro-batch into {}: {} bars stored, {} quarantined (ingest {})", settings.dataset(),
                 result.report().rowsStored(), result.report().rowsQuarantined(), result.ingestId());
-    }
-
-    private BarBatch columns(InstrumentId symbol, List<Bar> bars) {
-        int n = bars.size();
-        long[] time = new long[n];
-        long[] open = new long[n];
-        long[] high = new long[n];
-        long[] low = new long[n];
-        long[] close = new long[n];
-        long[] volume = new long[n];
-        for (int i = 0; i < n; i++) {
-            Bar b = bars.get(i);
-            time[i] = b.time();
-            open[i] = b.open();
-            high[i] = b.high();
-            low[i] = b.low();
-            close[i] = b.close();
-            volume[i] = b.volume();
-        }
-        return new BarBatch(symbol, time, open, high, low, close, volume, "live " + settings.subscription(), null);
     }
 }

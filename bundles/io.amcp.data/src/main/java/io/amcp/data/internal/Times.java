@@ -25,6 +25,20 @@ public final class Times {
         return LocalDate.of(utcYear(nanos) + 1, 1, 1).toEpochDay() * DAY_NANOS;
     }
 
+    /**
+     * The end of the UTC-year slice of ascending times that starts at {@code from}: the first index in
+     * {@code (from, to]} whose time falls in a later UTC year than {@code time[from]}, or {@code to}.
+     * Ingest stores one partition per symbol and UTC year from such slices.
+     */
+    public static int yearSliceEnd(long[] time, int from, int to) {
+        long end = nextYearStart(time[from]);
+        int stop = from;
+        while (stop < to && time[stop] < end) {
+            stop++;
+        }
+        return stop;
+    }
+
     /** Start of UTC year {@code year}. */
     public static long yearStart(int year) {
         return LocalDate.of(year, 1, 1).toEpochDay() * DAY_NANOS;
