@@ -11,6 +11,11 @@ import io.amcp.api.model.StrategyId;
  */
 public final class ClusterOrderIds {
 
+    /** What {@link #parseSequence} returns for an id not of the form {@code <strategy>:<sequence>}. */
+    public static final long NOT_FENCED_ID = 0;
+    /** Digits of the largest sequence number (Long.MAX_VALUE has 19). */
+    private static final int MAX_SEQUENCE_DIGITS = 18;
+
     private ClusterOrderIds() {
     }
 
@@ -33,19 +38,32 @@ public final class ClusterOrderIds {
         return StrategyId.of(value.substring(0, colon));
     }
 
-    /** The sequence number of a fenced order id. */
-    public static long sequenceOf(ClientOrderId id) {
+    /**
+     * The sequence number of an id of the form {@code <strategy>:<sequence>}, or {@link #NOT_FENCED_ID}
+     * if the id is not of that form (an algorithm's child order, an id the strategy chose).
+     */
+    public static long parseSequence(ClientOrderId id) {
         String value = id.value();
         int colon = value.lastIndexOf(':');
-        try {
-            long sequence = Long.parseLong(value.substring(colon + 1));
-            if (colon > 0 && sequence >= 1) {
-                return sequence;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the id at fault
+        int digits = value.length() - colon - 1;
+        if (colon <= 0 || digits < 1 || digits > MAX_SEQUENCE_DIGITS || value.charAt(colon + 1) == '0') {
+            return NOT_FENCED_ID;
         }
-        throw new IllegalArgumentException("clientOrderId: '" + value
-                + "' has no sequence number (expected <strategy>:<sequence>, sequence from 1)");
+        for (int i = colon + 1; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return NOT_FENCED_ID;
+            }
+        }
+        return Long.parseLong(value, colon + 1, value.length(), 10);
+    }
+
+    /** The sequence number of a fenced order id. */
+    public static long sequenceOf(ClientOrderId id) {
+        long sequence = parseSequence(id);
+        if (sequence == NOT_FENCED_ID) {
+            throw new IllegalArgumentException("clientOrderId: '" + id.value()
+                    + "' has no sequence number (expected <strategy>:<sequence>, sequence from 1)");
+        }
+        return sequence;
     }
 }

@@ -2,12 +2,16 @@ package io.amcp.cluster;
 
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.spi.BrokerConnector;
+import io.amcp.api.spi.OrderFence;
 import java.util.List;
 
 /**
  * A {@link BrokerConnector} that fences orders by strategy ownership (see {@link ClusterNode#fence}).
+ * The {@link OrderFence} methods fence by the owner and epoch the caller names; the plain ones by the
+ * strategy an id of the form {@code <strategy>:<sequence>} names, at the epoch this member holds now
+ * (cancels and replaces of other ids go to the venue as they are).
  */
-public interface FencedConnector extends BrokerConnector {
+public interface FencedConnector extends OrderFence {
 
     /**
      * Recovery after this member took {@code strategy} over at {@code epoch}: every order of the

@@ -28,4 +28,15 @@ class ClusterOrderIdsTest {
         assertThatThrownBy(() -> ClusterOrderIds.of(StrategyId.of("s1"), 0))
                 .hasMessage("sequence: must be at least 1, was 0");
     }
+
+    @Test
+    void idsNotOfTheFencedFormParseToTheSentinel() {
+        assertThat(ClusterOrderIds.parseSequence(ClientOrderId.of("s1:7"))).isEqualTo(7);
+        assertThat(ClusterOrderIds.parseSequence(ClientOrderId.of("a:b:12"))).isEqualTo(12);
+        // an algorithm's child order, an id of the strategy's choosing, malformed sequences
+        for (String id : new String[] {"s1:7-c1", "my-order-1", "s1:", "s1:0", "s1:07", "s1:-3",
+                "s1:99999999999999999999"}) {
+            assertThat(ClusterOrderIds.parseSequence(ClientOrderId.of(id))).as(id).isEqualTo(ClusterOrderIds.NOT_FENCED_ID);
+        }
+    }
 }

@@ -32,6 +32,7 @@ import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.KernelMetrics;
 import io.amcp.api.spi.KillSwitch;
 import io.amcp.api.spi.MarketDataSink;
+import io.amcp.api.spi.OrderFence;
 import io.amcp.api.spi.RiskContext;
 import io.amcp.api.spi.RiskDecision;
 import io.amcp.api.spi.RiskRule;
@@ -99,6 +100,8 @@ public final class Kernel implements TradingNode {
     private static final ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");
     private static final StrategySlot[] NO_SUBSCRIBERS = new StrategySlot[0];
     private static final int POSTED_SLOTS = 4096;
+    /** The epoch handed to the fence for a strategy this node does not own: no lease has it, so it is refused. */
+    private static final long NOT_OWNED = -1;
 
     private final Clock clock;
     private final SimulatedClock simulatedClock;
@@ -151,8 +154,10 @@ public final class Kernel implements TradingNode {
      * market data even while their stop waits behind queued events.
      */
     private final Set<StrategyId> revoked = ConcurrentHashMap.newKeySet();
-    /** Strategies this node owns now, with their epochs (kernel thread). */
-    private final Map<StrategyId, Long> ownedEpochs = new HashMap<>();
+    /** Strategies this node owns now, with the epochs their instances were started under. */
+    private final Map<StrategyId, Long> ownedEpochs = new ConcurrentHashMap<>();
+    /** Strategies registered with the gate: their orders, cancels and replaces go through the fence. */
+    private final Set<StrategyId> clustered = ConcurrentHashMap.newKeySet();
     /** Orders recovered on a gain that came before the strategy was added (kernel thread). */
     private final Map<StrategyId, List<SubmitOrder>> recoveredOnGain = new HashMap<>();
 
@@ -222,7 +227,7 @@ public final class Kernel implements TradingNode {
      */
     public void addBroker(BrokerConnector broker) {
         StrategyOwnershipGate gate = ownership;
-        BrokerConnector route = gate == null ? broker : new GatedRoute(broker, gate.fence(broker), gate);
+        BrokerConnector route = gate == null ? broker : new GatedRoute(broker, gate.fence(broker));
         routes.put(broker, route);
         router.add(route);
         route.connect(this::post);
@@ -1169,6 +1174,7 @@ public final class Kernel implements TradingNode {
                     if (recovered != null && epoch != null) {
                         activate(slot, epoch, recovered);
                     }
+                    clustered.add(id);
                     gate.register(id);
                     LOG.info("strategy {} added under cluster ownership: {}", id, slot.state());
                     return;
@@ -1693,19 +1699,38 @@ public final class Kernel implements TradingNode {
     }
 
     /**
-     * A venue under cluster ownership: orders of strategies (ids in the gate's scheme) go through the
-     * fence, other orders (manual, risk) straight to the venue; the venue's events come back through
-     * the fence, which also reports the orders it refuses.
+     * A venue under cluster ownership. Orders, cancels and replaces are routed by the order's owner: an
+     * order of a strategy under cluster ownership (its own orders, whatever their ids, and its
+     * algorithms' child orders) goes through the fence with the epoch the strategy's instance was
+     * started under; orders of other owners (manual, API, risk) go straight to the venue. The venue's
+     * events come back through the fence, which also reports the orders it refuses. Kernel thread.
      */
-    private static final class GatedRoute implements BrokerConnector {
+    private final class GatedRoute implements BrokerConnector {
         private final BrokerConnector venue;
-        private final BrokerConnector fence;
-        private final StrategyOwnershipGate gate;
+        private final OrderFence fence;
 
-        GatedRoute(BrokerConnector venue, BrokerConnector fence, StrategyOwnershipGate gate) {
+        GatedRoute(BrokerConnector venue, OrderFence fence) {
             this.venue = venue;
             this.fence = fence;
-            this.gate = gate;
+        }
+
+        /** The owner of {@code id} if it is under cluster ownership, else null. */
+        private StrategyId fencedOwner(ClientOrderId id) {
+            StrategyId owner = oms.owner(id);
+            if (owner == null) {
+                return null;
+            }
+            if (clustered.contains(owner)) {
+                return owner;
+            }
+            // recovered from the journal before its strategy was added again: the gate's id scheme names it
+            StrategyOwnershipGate gate = ownership;
+            long sequence = gate == null ? 0 : gate.sequenceOf(id);
+            return sequence > 0 && gate.orderId(owner, sequence).equals(id) ? owner : null;
+        }
+
+        private long startEpoch(StrategyId owner) {
+            return ownedEpochs.getOrDefault(owner, NOT_OWNED);
         }
 
         @Override
@@ -1725,17 +1750,34 @@ public final class Kernel implements TradingNode {
 
         @Override
         public void submit(SubmitOrder order) {
-            (gate.sequenceOf(order.clientOrderId()) > 0 ? fence : venue).submit(order);
+            StrategyId owner = fencedOwner(order.clientOrderId());
+            if (owner == null) {
+                venue.submit(order);
+            } else {
+                fence.submit(order, owner, startEpoch(owner));
+            }
         }
 
         @Override
         public void cancel(ClientOrderId clientOrderId) {
-            venue.cancel(clientOrderId);
+            StrategyId owner = fencedOwner(clientOrderId);
+            if (owner == null) {
+                venue.cancel(clientOrderId);
+            } else if (!fence.cancel(clientOrderId, owner, startEpoch(owner))) {
+                reportError("cancel of " + clientOrderId + " refused by the fence: this node no longer owns "
+                        + owner + " at the epoch it was started under", null);
+            }
         }
 
         @Override
         public void replace(ReplaceOrder replace) {
-            venue.replace(replace);
+            StrategyId owner = fencedOwner(replace.clientOrderId());
+            if (owner == null) {
+                venue.replace(replace);
+            } else if (!fence.replace(replace, owner, startEpoch(owner))) {
+                reportError("replace of " + replace.clientOrderId() + " refused by the fence: this node no longer "
+                        + "owns " + owner + " at the epoch it was started under", null);
+            }
         }
 
         @Override

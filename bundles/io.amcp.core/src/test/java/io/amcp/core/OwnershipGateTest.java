@@ -15,6 +15,7 @@ import io.amcp.api.order.OrderView;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.BrokerListener;
+import io.amcp.api.spi.OrderFence;
 import io.amcp.api.spi.Strategy;
 import io.amcp.api.spi.StrategyContext;
 import io.amcp.api.spi.StrategyOwnershipGate;
@@ -101,14 +102,21 @@ class OwnershipGateTest {
 
         @Override
         public long sequenceOf(ClientOrderId id) {
-            int colon = id.value().lastIndexOf(':');
-            return colon < 0 ? 0 : Long.parseLong(id.value().substring(colon + 1));
+            String value = id.value();
+            int colon = value.lastIndexOf(':');
+            return colon < 0 || !value.substring(colon + 1).matches("[1-9][0-9]*") ? 0
+                    : Long.parseLong(value.substring(colon + 1));
+        }
+
+        /** Whether this node holds {@code owner} at exactly {@code epoch} now. */
+        boolean current(StrategyId owner, long epoch) {
+            return epoch(owner).isPresent() && epoch(owner).getAsLong() == epoch;
         }
 
         @Override
-        public BrokerConnector fence(BrokerConnector venue) {
+        public OrderFence fence(BrokerConnector venue) {
             HandGate gate = this;
-            return new BrokerConnector() {
+            return new OrderFence() {
                 BrokerListener l;
 
                 @Override
@@ -129,13 +137,36 @@ class OwnershipGateTest {
 
                 @Override
                 public void submit(SubmitOrder order) {
-                    StrategyId owner = StrategyId.of(order.clientOrderId().value().split(":")[0]);
-                    if (gate.epoch(owner).isEmpty()) {
-                        l.onOrderEvent(new OrderRejected(order.clientOrderId(), "fenced: not owned", 0));
+                    venue.submit(order);
+                }
+
+                @Override
+                public void submit(SubmitOrder order, StrategyId owner, long epoch) {
+                    if (!gate.current(owner, epoch)) {
+                        l.onOrderEvent(new OrderRejected(order.clientOrderId(), "fenced: not owned at " + epoch, 0));
                         return;
                     }
-                    fenced.add(order.clientOrderId().value() + "@" + gate.epoch(owner).getAsLong());
+                    fenced.add(order.clientOrderId().value() + "@" + epoch);
                     venue.submit(order);
+                }
+
+                @Override
+                public boolean cancel(ClientOrderId id, StrategyId owner, long epoch) {
+                    if (!gate.current(owner, epoch)) {
+                        return false;
+                    }
+                    fenced.add("cancel " + id.value() + "@" + epoch);
+                    venue.cancel(id);
+                    return true;
+                }
+
+                @Override
+                public boolean replace(ReplaceOrder replace, StrategyId owner, long epoch) {
+                    if (!gate.current(owner, epoch)) {
+                        return false;
+                    }
+                    venue.replace(replace);
+                    return true;
                 }
 
                 @Override
@@ -175,6 +206,7 @@ class OwnershipGateTest {
     static final class KnowingVenue implements BrokerConnector {
         final Set<ClientOrderId> known = new java.util.HashSet<>();
         final List<SubmitOrder> received = new ArrayList<>();
+        final List<ClientOrderId> canceled = new ArrayList<>();
         BrokerListener listener;
 
         @Override
@@ -201,7 +233,7 @@ class OwnershipGateTest {
 
         @Override
         public void cancel(ClientOrderId id) {
-            throw new UnsupportedOperationException("no cancels expected");
+            canceled.add(id);
         }
 
         @Override
@@ -337,5 +369,64 @@ class OwnershipGateTest {
         } finally {
             kernel.stop();
         }
+    }
+
+    /** On its first bar: an order under an id of its own choosing and a parent order for the slicer. */
+    static final class OwnIdsTrader implements Strategy {
+        StrategyContext ctx;
+        boolean sent;
+
+        @Override
+        public StrategyId id() {
+            return S;
+        }
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+            ctx.subscribe(AAPL);
+        }
+
+        @Override
+        public void onBar(Bar bar) {
+            if (!sent) {
+                sent = true;
+                ctx.submit(SubmitOrder.limit(AAPL, Side.BUY, Quantity.of(1), Price.of("1"))
+                        .withClientOrderId(ClientOrderId.of("s1-custom")));
+                ctx.submitAlgo(new io.amcp.api.execution.ParentOrder(ClientOrderId.of("p-7"), AAPL, Side.BUY,
+                        Quantity.of(2), Price.of("1"), 0, T0 + 86_400_000_000_000L, "slicer", Map.of("slice", "1")));
+            }
+        }
+    }
+
+    @Test
+    void childOrdersAndOwnIdsOfAStrategyGoThroughTheFenceAndAStaleOwnerCannotCancelThem() {
+        HandGate gate = new HandGate();
+        KnowingVenue venue = new KnowingVenue();
+        Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("100000"), 1.0);
+        kernel.bindOwnership(gate);
+        kernel.addBroker(venue);
+        kernel.addAlgorithm(new AlgoRunTest.Slicer());
+        kernel.addStrategy(new OwnIdsTrader());
+        gate.gain(S, 7);
+
+        kernel.post(bar(1)); // the own-id order and the parent; the slicer sends child p-7-c1
+        kernel.post(bar(2)); // child p-7-c2
+        // a manual order (an owner not under cluster ownership) goes straight to the venue
+        kernel.submit(StrategyId.of("manual"), SubmitOrder.limit(AAPL, Side.SELL, Quantity.of(1), Price.of("1"))
+                .withClientOrderId(ClientOrderId.of("m-1")));
+
+        assertThat(gate.fenced).containsExactly("s1-custom@7", "p-7-c1@7", "p-7-c2@7");
+        assertThat(venue.received).extracting(o -> o.clientOrderId().value())
+                .containsExactly("s1-custom", "p-7-c1", "p-7-c2", "m-1");
+
+        // the lease moves on: the cancels this node still tries for s1's orders are refused by the fence
+        gate.lose(S);
+        gate.epochs.put(S, 8L); // another node's epoch, as the fence would see it; this node is not told
+        kernel.cancel(ClientOrderId.of("s1-custom"));
+        kernel.cancel(ClientOrderId.of("p-7-c2"));
+        kernel.cancel(ClientOrderId.of("m-1"));
+        assertThat(venue.canceled).extracting(ClientOrderId::value).containsExactly("m-1");
+        assertThat(gate.fenced).doesNotContain("cancel s1-custom@7", "cancel p-7-c2@7", "cancel s1-custom@8");
     }
 }

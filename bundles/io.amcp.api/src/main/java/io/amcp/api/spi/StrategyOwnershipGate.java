@@ -12,9 +12,9 @@ import java.util.OptionalLong;
  * service when it is present (without it every strategy is local): a strategy this node does not
  * own waits in standby; when ownership is gained the kernel recovers the strategy's orders and
  * positions ({@link #recover}) and starts it; when it is lost the kernel stops it at once, leaving
- * its orders to the new owner. Orders of owned strategies carry ids from {@link #orderId} and go out
- * through {@link #fence}, which refuses an order whose epoch is no longer current, so a stale owner
- * can never send.
+ * its orders to the new owner. Orders of owned strategies (their own and their algorithms' child
+ * orders) go out through {@link #fence} with the epoch the strategy was started under, which refuses
+ * an order, cancel or replace whose epoch is no longer current, so a stale owner can never send.
  */
 public interface StrategyOwnershipGate {
 
@@ -40,11 +40,10 @@ public interface StrategyOwnershipGate {
     long sequenceOf(ClientOrderId id);
 
     /**
-     * A connector in front of {@code venue} that sends an order only if its id names a strategy this
-     * node owns at the current epoch and the id was never sent before; a refused order comes back as
-     * an {@code OrderRejected} whose reason starts with {@code fenced:} or {@code duplicate:}.
+     * The fence in front of {@code venue}: orders, cancels and replaces of a strategy go through it
+     * with the strategy's owner and epoch ({@link OrderFence}), and it reports the orders it refuses.
      */
-    BrokerConnector fence(BrokerConnector venue);
+    OrderFence fence(BrokerConnector venue);
 
     /**
      * After this node gained {@code strategy} at {@code epoch}: settles the orders a former owner

@@ -48,15 +48,11 @@ final class ClusterOwnershipGate implements StrategyOwnershipGate {
 
     @Override
     public long sequenceOf(ClientOrderId id) {
-        try {
-            return ClusterOrderIds.sequenceOf(id);
-        } catch (IllegalArgumentException notFenced) {
-            return 0;
-        }
+        return ClusterOrderIds.parseSequence(id);
     }
 
     @Override
-    public BrokerConnector fence(BrokerConnector venue) {
+    public FencedConnector fence(BrokerConnector venue) {
         FencedConnector fence = node.fence(venue);
         fences.add(fence);
         return fence;

@@ -36,6 +36,8 @@ import java.util.logging.Logger;
 final class FencedOrderGate implements FencedConnector {
 
     private static final Logger LOG = Logger.getLogger(FencedOrderGate.class.getName());
+    /** The epoch asked for when this member holds no lease: no assignment has it. */
+    private static final long NOT_HELD = -1;
 
     private final BrokerConnector venue;
     private final StrategyOwnership ownership;
@@ -80,6 +82,7 @@ final class FencedOrderGate implements FencedConnector {
         return venue.status();
     }
 
+    /** Fences by the strategy the id names, at the epoch this member holds it now. */
     @Override
     public void submit(SubmitOrder order) {
         ClientOrderId id = order.clientOrderId();
@@ -93,12 +96,19 @@ final class FencedOrderGate implements FencedConnector {
             reject(id, "fenced: " + e.getMessage());
             return;
         }
-        OptionalLong held = ownership.heldEpoch(strategy);
-        if (held.isEmpty()) {
-            reject(id, "fenced: this member holds no current lease on " + strategy);
+        submit(order, strategy, ownership.heldEpoch(strategy).orElse(NOT_HELD));
+    }
+
+    @Override
+    public void submit(SubmitOrder order, StrategyId strategy, long epoch) {
+        ClientOrderId id = order.clientOrderId();
+        if (id == null) {
+            throw new IllegalArgumentException("clientOrderId: required for fenced orders");
+        }
+        if (!holdsLease(strategy, epoch)) {
+            reject(id, "fenced: this member holds no current lease on " + strategy + " at epoch " + epoch);
             return;
         }
-        long epoch = held.getAsLong();
         OrderRecord claim;
         if (!lock(strategy)) {
             reject(id, "fenced: the assignment of " + strategy + " stayed locked (takeover in progress?)");
@@ -126,8 +136,7 @@ final class FencedOrderGate implements FencedConnector {
         } finally {
             unlock(strategy.value());
         }
-        OptionalLong still = ownership.heldEpoch(strategy);
-        if (still.isEmpty() || still.getAsLong() != epoch) {
+        if (!holdsLease(strategy, epoch)) {
             reject(id, "fenced: the lease on " + strategy + " at epoch " + epoch + " ran out before the send");
             return;
         }
@@ -160,7 +169,7 @@ final class FencedOrderGate implements FencedConnector {
         } finally {
             unlock(strategy.value());
         }
-        all.sort(Comparator.comparingLong(r -> ClusterOrderIds.sequenceOf(ClientOrderId.of(r.clientOrderId()))));
+        all.sort(Comparator.comparingLong(r -> ClusterOrderIds.parseSequence(ClientOrderId.of(r.clientOrderId()))));
         return all;
     }
 
@@ -185,14 +194,68 @@ final class FencedOrderGate implements FencedConnector {
         }
     }
 
+    /** Fences a cancel of an id of the form {@code <strategy>:<sequence>} by the lease held on that strategy now. */
     @Override
     public void cancel(ClientOrderId clientOrderId) {
-        venue.cancel(clientOrderId);
+        StrategyId strategy = namedStrategy(clientOrderId);
+        if (strategy == null) {
+            venue.cancel(clientOrderId);
+        } else {
+            cancel(clientOrderId, strategy, ownership.heldEpoch(strategy).orElse(NOT_HELD));
+        }
+    }
+
+    /** Fences a replace like {@link #cancel(ClientOrderId)}. */
+    @Override
+    public void replace(ReplaceOrder replace) {
+        StrategyId strategy = namedStrategy(replace.clientOrderId());
+        if (strategy == null) {
+            venue.replace(replace);
+        } else {
+            replace(replace, strategy, ownership.heldEpoch(strategy).orElse(NOT_HELD));
+        }
     }
 
     @Override
-    public void replace(ReplaceOrder replace) {
+    public boolean cancel(ClientOrderId clientOrderId, StrategyId strategy, long epoch) {
+        if (!ownsAt(strategy, epoch, "cancel of " + clientOrderId)) {
+            return false;
+        }
+        venue.cancel(clientOrderId);
+        return true;
+    }
+
+    @Override
+    public boolean replace(ReplaceOrder replace, StrategyId strategy, long epoch) {
+        if (!ownsAt(strategy, epoch, "replace of " + replace.clientOrderId())) {
+            return false;
+        }
         venue.replace(replace);
+        return true;
+    }
+
+    /** The strategy an id of the form {@code <strategy>:<sequence>} names, or null. */
+    private static StrategyId namedStrategy(ClientOrderId id) {
+        return ClusterOrderIds.parseSequence(id) == ClusterOrderIds.NOT_FENCED_ID ? null : ClusterOrderIds.strategyOf(id);
+    }
+
+    /** Whether the local lease on {@code strategy} is at {@code epoch} and still running. */
+    private boolean holdsLease(StrategyId strategy, long epoch) {
+        OptionalLong held = ownership.heldEpoch(strategy);
+        return held.isPresent() && held.getAsLong() == epoch;
+    }
+
+    /**
+     * For cancels and replaces: the local lease is at {@code epoch} and the shared assignment names this
+     * member at that epoch (a cancel claims nothing, so it needs no key lock).
+     */
+    private boolean ownsAt(StrategyId strategy, long epoch, String what) {
+        Ownership current = holdsLease(strategy, epoch) ? assignments.get(strategy.value()) : null;
+        if (current == null || current.epoch() != epoch || !current.owner().equals(memberId)) {
+            LOG.warning(() -> "refused " + what + ": " + strategy + " is not held by this member at epoch " + epoch);
+            return false;
+        }
+        return true;
     }
 
     @Override
