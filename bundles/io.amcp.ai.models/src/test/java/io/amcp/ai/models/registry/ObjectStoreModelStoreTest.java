@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -101,32 +102,46 @@ class ObjectStoreModelStoreTest {
         assertThatThrownBy(() -> server.pull("btc-lr", 7)).hasMessageStartingWith("version:");
     }
 
+    /** A store on {@code bucket} (no prefix) whose cache is the folder {@code cache}. */
+    private static ObjectStoreModelStore connect(String bucket, String cache) {
+        return ObjectStoreModelStore.connect(ObjectStoreModelStore.Location.of(endpoint, "us-east-1", bucket, ""),
+                CREDENTIALS, new ModelRegistry(dir.resolve(cache)));
+    }
+
+    /**
+     * Pushes version 1 to {@code bucket}, overwrites its model object with what {@code corrupt} makes of
+     * its bytes, and checks that another node's pull refuses it and leaves its cache empty.
+     */
+    private static void assertCorruptedModelIsRefused(String bucket, UnaryOperator<byte[]> corrupt) throws Exception {
+        ObjectStoreModelStore trainer = connect(bucket, bucket + "-trainer");
+        register(trainer, model(0), "2026-01-01T00:00:00Z");
+        byte[] bad = corrupt.apply(trainer.cache().bytes("btc-lr", 1));
+        MinioClient raw = MinioClient.builder().endpoint(endpoint).region("us-east-1").credentials(KEY, SECRET).build();
+        raw.putObject(PutObjectArgs.builder().bucket(bucket).object("btc-lr/1/model.bin")
+                .stream(new ByteArrayInputStream(bad), bad.length, -1).build());
+        ObjectStoreModelStore reader = connect(bucket, bucket + "-reader");
+        assertThatThrownBy(() -> reader.pull("btc-lr", 1)).hasMessageContaining("SHA-256").hasMessageContaining("corrupt");
+        assertThat(reader.cache().versions("btc-lr")).isEmpty();
+    }
+
     @Test
     void corruptObjectIsRefusedBeforeItReachesTheCache() throws Exception {
-        ObjectStoreModelStore trainer = ObjectStoreModelStore.connect(
-                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-corrupt", ""), CREDENTIALS,
-                new ModelRegistry(dir.resolve("trainer2")));
-        register(trainer, model(0), "2026-01-01T00:00:00Z");
-        byte[] junk = {1, 2, 3};
-        MinioClient raw = MinioClient.builder().endpoint(endpoint).region("us-east-1").credentials(KEY, SECRET).build();
-        raw.putObject(PutObjectArgs.builder().bucket("amcp-corrupt").object("btc-lr/1/model.bin")
-                .stream(new ByteArrayInputStream(junk), junk.length, -1).build());
-        ModelRegistry cache = new ModelRegistry(dir.resolve("inference2"));
-        ObjectStoreModelStore reader = ObjectStoreModelStore.connect(
-                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-corrupt", ""), CREDENTIALS, cache);
-        assertThatThrownBy(() -> reader.pull("btc-lr", 1)).hasMessageContaining("SHA-256").hasMessageContaining("corrupt");
-        assertThat(cache.versions("btc-lr")).isEmpty();
+        assertCorruptedModelIsRefused("amcp-corrupt", bytes -> new byte[] {1, 2, 3});
+    }
+
+    @Test
+    void aModelWithOneFlippedBitIsRefused() throws Exception {
+        assertCorruptedModelIsRefused("amcp-flipped", bytes -> {
+            bytes[bytes.length / 2] ^= 0x10;
+            return bytes;
+        });
     }
 
     @Test
     void aPullHashesTheDownloadedModelOnce() {
-        ObjectStoreModelStore trainer = ObjectStoreModelStore.connect(
-                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-once", ""), CREDENTIALS,
-                new ModelRegistry(dir.resolve("trainer3")));
+        ObjectStoreModelStore trainer = connect("amcp-once", "once-trainer");
         ModelVersion v1 = register(trainer, model(0), "2026-01-01T00:00:00Z");
-        ObjectStoreModelStore reader = ObjectStoreModelStore.connect(
-                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-once", ""), CREDENTIALS,
-                new ModelRegistry(dir.resolve("inference3")));
+        ObjectStoreModelStore reader = connect("amcp-once", "once-reader");
         CountingSha256.install();
         try {
             assertThat(reader.pull("btc-lr", 1)).isEqualTo(v1);
@@ -135,24 +150,6 @@ class ObjectStoreModelStoreTest {
             CountingSha256.uninstall();
         }
         assertThat(reader.cache().bytes("btc-lr", 1)).isEqualTo(trainer.cache().bytes("btc-lr", 1));
-    }
-
-    @Test
-    void aModelWithOneFlippedBitIsRefused() throws Exception {
-        ObjectStoreModelStore trainer = ObjectStoreModelStore.connect(
-                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-flipped", ""), CREDENTIALS,
-                new ModelRegistry(dir.resolve("trainer4")));
-        register(trainer, model(0), "2026-01-01T00:00:00Z");
-        byte[] flipped = trainer.cache().bytes("btc-lr", 1);
-        flipped[flipped.length / 2] ^= 0x10;
-        MinioClient raw = MinioClient.builder().endpoint(endpoint).region("us-east-1").credentials(KEY, SECRET).build();
-        raw.putObject(PutObjectArgs.builder().bucket("amcp-flipped").object("btc-lr/1/model.bin")
-                .stream(new ByteArrayInputStream(flipped), flipped.length, -1).build());
-        ModelRegistry cache = new ModelRegistry(dir.resolve("inference4"));
-        ObjectStoreModelStore reader = ObjectStoreModelStore.connect(
-                ObjectStoreModelStore.Location.of(endpoint, "us-east-1", "amcp-flipped", ""), CREDENTIALS, cache);
-        assertThatThrownBy(() -> reader.pull("btc-lr", 1)).hasMessageContaining("SHA-256").hasMessageContaining("corrupt");
-        assertThat(cache.versions("btc-lr")).isEmpty();
     }
 
     @Test
