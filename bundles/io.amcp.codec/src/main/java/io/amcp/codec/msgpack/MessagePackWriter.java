@@ -21,6 +21,7 @@ public final class MessagePackWriter {
 
     /** Timestamp extension type (spec: "Timestamp extension type"). */
     static final byte TIMESTAMP_TYPE = -1;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long UINT32_LIMIT = 1L << 32;
     private static final long TIMESTAMP64_SECONDS_LIMIT = 1L << 34;
     private static final BigInteger UINT64_LIMIT = BigInteger.ONE.shiftLeft(64);
@@ -167,8 +168,18 @@ public final class MessagePackWriter {
      * with nanoseconds) or timestamp 96 (any other instant, negative seconds included).
      */
     public MessagePackWriter timestamp(Instant value) {
-        long seconds = value.getEpochSecond();
-        int nanos = value.getNano();
+        return timestamp(value.getEpochSecond(), value.getNano());
+    }
+
+    /**
+     * A point in time given as nanoseconds since the epoch (how platform events carry their time),
+     * written exactly as {@link #timestamp(Instant)} writes the same instant, without making one.
+     */
+    public MessagePackWriter timestampNanos(long epochNanos) {
+        return timestamp(Math.floorDiv(epochNanos, NANOS_PER_SECOND), (int) Math.floorMod(epochNanos, NANOS_PER_SECOND));
+    }
+
+    private MessagePackWriter timestamp(long seconds, int nanos) {
         if (seconds >= 0 && seconds < TIMESTAMP64_SECONDS_LIMIT) {
             if (nanos == 0 && seconds < UINT32_LIMIT) {
                 extensionHeader(TIMESTAMP_TYPE, 4);

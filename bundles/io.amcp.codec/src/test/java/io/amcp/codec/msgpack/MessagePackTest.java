@@ -163,6 +163,20 @@ class MessagePackTest {
         assertThat(encoded(Instant.ofEpochSecond(1L << 32))).isEqualTo("d7 ff 00 00 00 01 00 00 00 00");
     }
 
+    /** The same bytes as {@code timestampsInTheirThreeLayouts}, written from epoch nanoseconds. */
+    @Test
+    void timestampsFromEpochNanoseconds() {
+        // 1614021300 s, 1614021360 s + 335689322 ns, -1 s + 500000000 ns = -500000000 ns, 2^34 s
+        assertThat(hexOf(new MessagePackWriter().timestampNanos(1_614_021_300_000_000_000L).toByteArray()))
+                .isEqualTo("d6 ff 60 34 02 b4");
+        assertThat(hexOf(new MessagePackWriter().timestampNanos(1_614_021_360_335_689_322L).toByteArray()))
+                .isEqualTo("d7 ff 50 08 d9 a8 60 34 02 f0");
+        assertThat(hexOf(new MessagePackWriter().timestampNanos(-500_000_000L).toByteArray()))
+                .isEqualTo("c7 0c ff 1d cd 65 00 ff ff ff ff ff ff ff ff");
+        assertThat(hexOf(new MessagePackWriter().timestampNanos(Long.MIN_VALUE).toByteArray()))
+                .isEqualTo(hexOf(new MessagePackWriter().timestamp(Instant.ofEpochSecond(0, Long.MIN_VALUE)).toByteArray()));
+    }
+
     @Test
     void otherExtensionsKeepTheirTypeAndPayload() {
         assertThat(encoded(MessagePackExtension.of(5, new byte[] {0x2a}))).isEqualTo("d4 05 2a");

@@ -1,6 +1,7 @@
 package io.amcp.datasource.alpaca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.FixedPoint;
 import io.amcp.api.model.InstrumentId;
@@ -57,8 +58,14 @@ public final class AlpacaValues {
         return node == null || node.isNull() ? null : node.asText();
     }
 
-    /** An RFC 3339 time field ({@code 2021-02-22T15:51:45.335689322Z} or with an offset) as an instant. */
+    /**
+     * An RFC 3339 time field ({@code 2021-02-22T15:51:45.335689322Z} or with an offset) as an instant;
+     * a MessagePack timestamp, which the msgpack stream's nodes hold decoded, is taken as it is.
+     */
     public static Instant instant(JsonNode object, String field) {
+        if (object.get(field) instanceof POJONode decoded && decoded.getPojo() instanceof Instant time) {
+            return time;
+        }
         String value = text(object, field);
         if (value == null) {
             throw new IllegalArgumentException(field + ": missing");

@@ -13,8 +13,10 @@ import java.util.Map;
 
 /**
  * Decoded MessagePack trees as the Jackson nodes the JSON path reads, so one message handler
- * serves both encodings. A timestamp becomes its RFC 3339 text (what the JSON stream sends in
- * {@code t}); a float 32 becomes the decimal its shortest text denotes, not its binary expansion.
+ * serves both encodings. A timestamp stays the decoded {@link Instant}, held in a POJO node that
+ * {@link io.amcp.datasource.alpaca.AlpacaValues#instant} reads as it is (no RFC 3339 text is made
+ * and parsed back per event); a float 32 becomes the decimal its shortest text denotes, not its
+ * binary expansion.
  */
 final class MessagePackNodes {
 
@@ -47,7 +49,7 @@ final class MessagePackNodes {
         } else if (tree instanceof Boolean b) {
             return NODES.booleanNode(b);
         } else if (tree instanceof Instant t) {
-            return NODES.textNode(t.toString());
+            return NODES.pojoNode(t);
         } else if (tree instanceof byte[] bytes) {
             return NODES.binaryNode(bytes);
         } else if (tree instanceof MessagePackExtension e) {
