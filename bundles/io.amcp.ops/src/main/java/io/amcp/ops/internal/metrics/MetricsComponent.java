@@ -15,6 +15,7 @@ import io.amcp.api.spi.OrderEventListener;
 import io.amcp.api.spi.TradingNode;
 import io.amcp.ops.AlertService;
 import io.amcp.ops.Severity;
+import io.amcp.ops.internal.risk.KillSwitchAlerts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * market data hub as {@code metrics}, CONFLATE, for data freshness, with every hub subscriber's queue
  * exported),
  * serves {@code /metrics} and {@code /health/*}, probes the kernel periodically and raises alerts
- * (when an {@link AlertService} is present) for an engaged kill switch, an unresponsive kernel, an
+ * (when an {@link AlertService} is present) for an engaged and a released kill switch (the platform's
+ * one observer of it, {@link KillSwitchAlerts}), an unresponsive kernel, an
  * offline broker and stale data. The kernel's event-loop figures are exported while a
  * {@link KernelMetrics} service is registered.
  */
@@ -68,6 +70,7 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
     private final KernelLoopMetrics loop = new KernelLoopMetrics(registry);
     private final MarketDataHubMetrics hubMetrics;
     private final MarketDataHub.Subscription feed;
+    private final KillSwitchAlerts killSwitch = new KillSwitchAlerts();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -156,9 +159,7 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
             if (!p.ok()) {
                 a.raise(Severity.CRITICAL, "ops.health", "kernel-unresponsive", "The kernel did not answer: " + p.error());
             }
-            if (p.killSwitchEngaged()) {
-                a.raise(Severity.CRITICAL, "ops.risk", "kill-switch", "Kill switch engaged: " + p.killSwitchReason());
-            }
+            killSwitch.observe(a, p.killSwitchEngaged(), p.killSwitchReason());
             for (HealthChecks.Check c : health.brokerChecks()) {
                 if (!c.ok()) {
                     String key = c.name().startsWith("broker:") ? "broker-offline:" + c.name().substring(7) : "broker-missing";

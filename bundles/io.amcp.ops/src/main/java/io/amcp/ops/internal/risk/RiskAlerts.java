@@ -1,9 +1,7 @@
 package io.amcp.ops.internal.risk;
 
-import io.amcp.api.model.Bar;
 import io.amcp.api.order.OrderDenied;
 import io.amcp.api.order.OrderEvent;
-import io.amcp.api.spi.KillSwitch;
 import io.amcp.core.KernelListener;
 import io.amcp.ops.AlertService;
 import io.amcp.ops.Severity;
@@ -16,26 +14,21 @@ import java.util.Locale;
  * <li>an order the pre-trade risk chain refused ({@link OrderDenied}): WARNING, key
  *     {@code risk-denied:<rule>:<strategy>}, so a strategy hammering one limit alerts once per window;</li>
  * <li>a limit breach a monitoring rule reports ({@link KernelListener#onRiskAlert}): CRITICAL for
- *     {@code stop-trading} (a drawdown or loss limit that stops the node), WARNING for the others
- *     (a risk order, an alert-only limit); key {@code risk-limit:<rule>};</li>
- * <li>the kill switch being engaged, seen on the next kernel event: CRITICAL, key {@code kill-switch}
- *     (the key the health probe uses for the same condition), and INFO {@code kill-switch-released}
- *     once released.</li>
+ *     {@code stop-trading} (a drawdown or loss limit that stops the node and engages the kill switch),
+ *     WARNING for the others (a risk order, an alert-only limit); key {@code risk-limit:<rule>}.</li>
  * </ul>
+ * The kill switch itself is observed by the health probe alone ({@link KillSwitchAlerts}).
  */
 public final class RiskAlerts implements KernelListener {
 
-    static final String SOURCE = "ops.risk";
+    /** The source of risk and kill-switch alerts. */
+    public static final String SOURCE = "ops.risk";
     static final String STOP_TRADING = "stop-trading";
 
     private final AlertService alerts;
-    private final KillSwitch killSwitch;
-    private boolean engaged;
 
-    public RiskAlerts(AlertService alerts, KillSwitch killSwitch) {
+    public RiskAlerts(AlertService alerts) {
         this.alerts = alerts;
-        this.killSwitch = killSwitch;
-        this.engaged = killSwitch.isEngaged();
     }
 
     @Override
@@ -46,32 +39,11 @@ public final class RiskAlerts implements KernelListener {
                             + d.order().side().name().toLowerCase(Locale.ROOT) + " " + d.order().quantity() + " "
                             + d.order().instrument().value() + ") denied by " + d.rule() + ": " + d.reason());
         }
-        checkKillSwitch();
     }
 
     @Override
     public void onRiskAlert(String rule, String message) {
         Severity severity = STOP_TRADING.equals(rule) ? Severity.CRITICAL : Severity.WARNING;
         alerts.raise(severity, SOURCE, "risk-limit:" + rule, "Risk limit " + rule + ": " + message);
-        checkKillSwitch();
-    }
-
-    @Override
-    public void onBarProcessed(Bar bar) {
-        checkKillSwitch();
-    }
-
-    /** Raises an alert when the kill switch changed since the last look. */
-    void checkKillSwitch() {
-        boolean now = killSwitch.isEngaged();
-        if (now == engaged) {
-            return;
-        }
-        engaged = now;
-        if (now) {
-            alerts.raise(Severity.CRITICAL, SOURCE, "kill-switch", "Kill switch engaged: " + killSwitch.reason());
-        } else {
-            alerts.raise(Severity.INFO, SOURCE, "kill-switch-released", "Kill switch released: new orders accepted again");
-        }
     }
 }

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens to the in-process kernel's risk events and raises them as alerts ({@link RiskAlerts}). The
  * kernel registers itself as the {@link TradingNode} service; its risk breaches are only reported to
- * in-process {@code KernelListener}s, so a node that is not the local kernel gets no risk alerts (the
- * health probe still alerts on an engaged kill switch).
+ * in-process {@code KernelListener}s, so a node that is not the local kernel gets no risk alerts. The
+ * kill switch is alerted on by the health probe ({@link KillSwitchAlerts}), for any node.
  */
 @Component(immediate = true, service = {})
 public final class RiskAlertsComponent {
@@ -26,7 +26,7 @@ public final class RiskAlertsComponent {
 
     @Activate
     public RiskAlertsComponent(@Reference TradingNode node, @Reference AlertService alerts) {
-        this.listener = new RiskAlerts(alerts, node.killSwitch());
+        this.listener = new RiskAlerts(alerts);
         if (node instanceof Kernel k) {
             this.kernel = k;
             k.addListener(listener);
