@@ -24,6 +24,7 @@ import io.amcp.backtest.report.TearSheet;
 import io.amcp.broker.paper.CommissionModel;
 import io.amcp.broker.paper.PaperExchange;
 import io.amcp.broker.paper.PaperSettings;
+import io.amcp.data.ObjectStoreException;
 import io.amcp.datasource.file.BundledDatasets;
 import io.amcp.strategy.smacross.SmaCrossStrategy;
 import java.io.PrintWriter;
@@ -53,13 +54,24 @@ public final class AmcpCli implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Map<String, String> environment;
+
+    private AmcpCli(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs the tool; returns the exit code (0 ok, 2 bad arguments, 1 failure). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new AmcpCli());
+        return run(System.getenv(), args);
+    }
+
+    /** Runs the tool with the given environment variables instead of the process's own. */
+    static int run(Map<String, String> environment, String... args) {
+        CommandLine cli = new CommandLine(new AmcpCli(environment));
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("amcp: " + e.getMessage());
             return 2;
@@ -68,6 +80,11 @@ public final class AmcpCli implements Runnable {
             if (e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("amcp: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof ObjectStoreException) {
+                // names the endpoint, bucket and object; the S3 error code is in the message
+                commandLine.getErr().println("amcp: " + e.getMessage());
+                return 1;
             }
             commandLine.getErr().println("amcp: failed: " + e);
             return 1;
@@ -78,6 +95,10 @@ public final class AmcpCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    Map<String, String> environment() {
+        return environment;
     }
 
     static BundledDatasets datasets() {

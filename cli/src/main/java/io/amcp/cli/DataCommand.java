@@ -33,6 +33,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import java.util.function.ToLongFunction;
@@ -40,23 +41,36 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code amcp data}: the history store from the command line (ingest, list, verify, quality, export,
- * bench; bench also replays the stored bars through the backtest kernel). Thin: every subcommand calls {@link BarStore} or {@link StoreBenchmark}.
+ * bench; bench also replays the stored bars through the backtest kernel; push and pull move datasets to
+ * and from an S3 bucket, see {@link ObjectStoreCommands}). Thin: every subcommand calls {@link BarStore},
+ * {@link StoreBenchmark} or the store's object-store tier.
  */
-@Command(name = "data", description = "History store: ingest, list, verify, quality, export, bench.",
+@Command(name = "data", description = "History store: ingest, list, verify, quality, export, bench, push, pull.",
         subcommands = {DataCommand.Ingest.class, DataCommand.ListDatasets.class, DataCommand.Verify.class,
-            DataCommand.Quality.class, DataCommand.Export.class, DataCommand.Bench.class})
+            DataCommand.Quality.class, DataCommand.Export.class, DataCommand.Bench.class, ObjectStoreCommands.Push.class,
+            ObjectStoreCommands.Pull.class})
 final class DataCommand implements Runnable {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    @ParentCommand
+    AmcpCli amcp;
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "data: name a subcommand (ingest, list, verify, quality, export, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "data: name a subcommand (ingest, list, verify, quality, export, bench, push, pull)");
+    }
+
+    /** The environment the tool was started with (the S3 key pair of push and pull comes from it). */
+    Map<String, String> environment() {
+        return amcp.environment();
     }
 
     /** Options every subcommand shares. */
