@@ -59,6 +59,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -311,6 +312,17 @@ public final class Kernel implements TradingNode {
                 execute(() -> ownershipLost(strategy, epoch, reason));
             }
         });
+    }
+
+    /**
+     * Whether this node still owns {@code strategy} at the epoch its instance was started under: after a
+     * quick loss and regain the gate's epoch is newer, and the old instance must not send before the
+     * regain has recovered and restarted it.
+     */
+    private boolean ownedAtStartEpoch(StrategyId strategy, StrategyOwnershipGate gate) {
+        Long started = ownedEpochs.get(strategy);
+        OptionalLong current = gate.epoch(strategy);
+        return started != null && current.isPresent() && current.getAsLong() == started;
     }
 
     /** Whether a strategy's ownership was lost and its stop is still on its way (any thread). */
@@ -981,10 +993,11 @@ public final class Kernel implements TradingNode {
             return id;
         }
         StrategyOwnershipGate gate = ownership;
-        if (gate != null && slot != null && !gate.owns(strategy)) {
-            // ownership already gone, its stop still queued behind this event: the fence would refuse it too
+        if (gate != null && slot != null && !ownedAtStartEpoch(strategy, gate)) {
+            // ownership gone (or lost and regained since this instance started), its stop still queued
+            // behind this event: the fence would refuse it too
             OrderDenied denied = new OrderDenied(id, strategy, order, "ownership",
-                    "this node no longer owns strategy " + strategy, now);
+                    "this node no longer owns strategy " + strategy + " at the epoch it was started under", now);
             record(denied);
             defer(slot, denied);
             return id;

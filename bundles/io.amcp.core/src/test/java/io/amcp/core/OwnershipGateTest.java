@@ -429,4 +429,43 @@ class OwnershipGateTest {
         assertThat(venue.canceled).extracting(ClientOrderId::value).containsExactly("m-1");
         assertThat(gate.fenced).doesNotContain("cancel s1-custom@7", "cancel p-7-c2@7", "cancel s1-custom@8");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void anInstanceOfTheEpochBeforeAQuickLossAndRegainCannotSend() throws Exception {
+        HandGate gate = new HandGate();
+        KnowingVenue venue = new KnowingVenue();
+        Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("100000"), 1.0);
+        kernel.setBlockLimit(0);
+        kernel.bindOwnership(gate);
+        kernel.addBroker(venue);
+        HeldTrader strategy = new HeldTrader();
+        kernel.addStrategy(strategy);
+        gate.gain(S, 3);
+        kernel.start("ownership-test");
+        try {
+            kernel.post(bar(1));
+            assertThat(strategy.entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            kernel.post(bar(2));
+            // between bar 1 and bar 2 the lease is lost and regained at once: epoch 3 -> 4
+            gate.lose(S);
+            gate.gain(S, 4);
+            strategy.release.countDown();
+            // bar 1's order and bar 2's (if it reached the old instance) were made by the epoch-3 instance
+            assertThat(kernel.order(ClientOrderId.of("s1:1")).status()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(kernel.order(ClientOrderId.of("s1:1")).reason()).startsWith("ownership:");
+            assertThat(venue.received).isEmpty();
+            assertThat(gate.fenced).isEmpty();
+            assertThat(state(kernel)).isEqualTo("RUNNING");
+
+            // restarted under epoch 4 (recovered by the regain): its next order goes out at epoch 4
+            int before = strategy.bars;
+            kernel.post(bar(3));
+            assertThat(kernel.call(() -> strategy.bars)).isEqualTo(before + 1);
+            assertThat(gate.fenced).hasSize(1).allMatch(f -> f.endsWith("@4"));
+            assertThat(venue.received).hasSize(1);
+        } finally {
+            kernel.stop();
+        }
+    }
 }
