@@ -13,10 +13,13 @@ import java.util.Objects;
  * @param barSize      the bar size of the live bars; bars of other sizes must not be published to this dataset
  * @param batchSize    a micro-batch is stored once it holds this many bars
  * @param flushMillis  or once its oldest bar has waited this long
- * @param reports      directory of the per-batch quality reports ({@code live-<ingest>.quality.txt})
+ * @param reports      directory of the per-batch quality reports ({@code live-<ingest>.quality.txt}) and of
+ *                     the micro-batches the store refused ({@code live-failed-<batch>.csv} and {@code .txt})
+ * @param attempts     times a micro-batch is offered to the store before it is quarantined (at least 1)
+ * @param backoffMillis wait before the second attempt, doubled before each next one
  */
 public record LiveIngestSettings(String subscription, String dataset, BarSize barSize, int batchSize, long flushMillis,
-        Path reports) {
+        Path reports, int attempts, long backoffMillis) {
 
     public LiveIngestSettings {
         if (subscription == null || subscription.isBlank()) {
@@ -32,6 +35,12 @@ public record LiveIngestSettings(String subscription, String dataset, BarSize ba
         }
         if (flushMillis < 10) {
             throw new IllegalArgumentException("flushMillis: must be at least 10, was " + flushMillis);
+        }
+        if (attempts < 1) {
+            throw new IllegalArgumentException("retryAttempts: must be at least 1, was " + attempts);
+        }
+        if (backoffMillis < 0) {
+            throw new IllegalArgumentException("retryBackoffMillis: must not be negative, was " + backoffMillis);
         }
     }
 }

@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,7 +47,7 @@ class LiveIngestRoutesTest {
             CamelContext camel = new DefaultCamelContext();
             camel.start();
             LiveIngestRoutes routes = new LiveIngestRoutes(store,
-                    new LiveIngestSettings("etl-live", "live", BarSize.ONE_MINUTE, 5, 200, dir.resolve("reports")));
+                    new LiveIngestSettings("etl-live", "live", BarSize.ONE_MINUTE, 5, 200, dir.resolve("reports"), 1, 0));
             camel.addRoutes(routes);
             Subscription subscription = routes.subscribe(hub, camel, 1024);
             try {
@@ -83,6 +85,77 @@ class LiveIngestRoutesTest {
             String all = String.join("\n", reports.stream().map(n -> read(dir.resolve("reports").resolve(n))).toList());
             assertThat(all).contains("DUPLICATE_TIMESTAMP");
         }
+    }
+
+    /** Five bars into a route whose batches hold five: one micro-batch, stored (or not) before this returns. */
+    private static void sendOneBatch(LiveIngestRoutes routes) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        camel.start();
+        try {
+            camel.addRoutes(routes);
+            ProducerTemplate template = camel.createProducerTemplate();
+            for (int m = 1; m <= 5; m++) {
+                template.sendBody(routes.endpointUri(), bar(m, 100 + m));
+            }
+        } finally {
+            camel.stop();
+        }
+    }
+
+    @Test
+    void aRefusedMicroBatchIsTriedAgainAndStored() throws Exception {
+        try (BarStore store = BarStore.open(dir.resolve("store"))) {
+            AtomicInteger attempts = new AtomicInteger();
+            LiveIngestRoutes routes = new LiveIngestRoutes((dataset, barSize, batches) -> {
+                if (attempts.incrementAndGet() <= 2) {
+                    throw new IllegalStateException("ingest into '" + dataset + "' failed, nothing was changed: disk full");
+                }
+                return store.ingest(dataset, barSize, batches.iterator(), null);
+            }, new LiveIngestSettings("etl-live", "live", BarSize.ONE_MINUTE, 5, 60_000, dir.resolve("reports"), 3, 10));
+            sendOneBatch(routes);
+            assertThat(attempts.get()).isEqualTo(3);
+            assertThat(routes.retries()).isEqualTo(2);
+            assertThat(routes.ingests()).isEqualTo(1);
+            assertThat(routes.rowsStored()).isEqualTo(5);
+            assertThat(routes.batchesFailed()).isZero();
+            BarSeries s = store.query(BarQuery.of("live", List.of(AAPL), BarSize.ONE_MINUTE, OPEN, OPEN.plus(Duration.ofHours(1))))
+                    .get(0);
+            assertThat(s.close()).containsExactly(FixedPoint.fromDouble(101), FixedPoint.fromDouble(102),
+                    FixedPoint.fromDouble(103), FixedPoint.fromDouble(104), FixedPoint.fromDouble(105));
+            try (Stream<Path> files = Files.list(dir.resolve("reports"))) {
+                assertThat(files.map(p -> p.getFileName().toString())).singleElement()
+                        .satisfies(n -> assertThat(n).startsWith("live-2").endsWith(".quality.txt"));
+            }
+        }
+    }
+
+    @Test
+    void aMicroBatchRefusedEveryTimeIsQuarantinedWholeWithTheError() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        LiveIngestRoutes routes = new LiveIngestRoutes((dataset, barSize, batches) -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("ingest into '" + dataset + "' failed, nothing was changed: disk full");
+        }, new LiveIngestSettings("etl-live", "live", BarSize.ONE_MINUTE, 5, 60_000, dir.resolve("reports"), 2, 10));
+        sendOneBatch(routes);
+        assertThat(attempts.get()).isEqualTo(2);
+        assertThat(routes.ingests()).isZero();
+        assertThat(routes.batchesFailed()).isEqualTo(1);
+        assertThat(routes.rowsFailed()).isEqualTo(5);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir.resolve("reports"))) {
+            files = list.sorted().toList();
+        }
+        assertThat(files).extracting(p -> p.getFileName().toString())
+                .satisfiesExactly(n -> assertThat(n).startsWith("live-failed-").endsWith("-1.csv"),
+                        n -> assertThat(n).startsWith("live-failed-").endsWith("-1.txt"));
+        // bar m ends m minutes after 14:30 UTC and closes at 100 + m
+        assertThat(Files.readAllLines(files.get(0))).containsExactly("symbol,end,open,high,low,close,volume",
+                "AAPL,2024-01-02T14:31:00Z,101,101,101,101,100", "AAPL,2024-01-02T14:32:00Z,102,102,102,102,100",
+                "AAPL,2024-01-02T14:33:00Z,103,103,103,103,100", "AAPL,2024-01-02T14:34:00Z,104,104,104,104,100",
+                "AAPL,2024-01-02T14:35:00Z,105,105,105,105,100");
+        assertThat(Files.readString(files.get(1))).contains("5 bars refused by the store, not stored: dataset live, 2 attempt(s)")
+                .contains("last error: java.lang.IllegalStateException: ingest into 'live' failed, nothing was changed: disk full")
+                .contains("bars: " + files.get(0).getFileName());
     }
 
     private static String read(Path p) {

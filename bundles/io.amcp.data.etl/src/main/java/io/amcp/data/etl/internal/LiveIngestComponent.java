@@ -44,7 +44,8 @@ public final class LiveIngestComponent {
 
     static LiveIngestSettings settings(LiveIngestConfig config) {
         return new LiveIngestSettings(config.subscription(), config.dataset(), BarSize.parse(config.barSize()),
-                config.batchSize(), config.flushMillis(), Path.of(config.reports()));
+                config.batchSize(), config.flushMillis(), Path.of(config.reports()), config.retryAttempts(),
+                config.retryBackoffMillis());
     }
 
     @Deactivate

@@ -26,6 +26,13 @@ public @interface LiveIngestConfig {
     @AttributeDefinition(description = "Directory of the per-batch quality reports")
     String reports() default "data/reports";
 
+    @AttributeDefinition(description = "Times a micro-batch is offered to the store before it is quarantined whole"
+            + " (beside the reports, live-failed-<batch>.csv with its bars and .txt with the error)")
+    int retryAttempts() default 3;
+
+    @AttributeDefinition(description = "Milliseconds before the second attempt, doubled before each next one (at most 60000)")
+    long retryBackoffMillis() default 1000;
+
     @AttributeDefinition(description = "Initial capacity of the hub subscription's queue (lossless: it grows when behind)")
     int queueCapacity() default 4096;
 }

@@ -40,7 +40,17 @@ class EtlComponentSettingsTest {
     void liveDefaults() {
         LiveIngestSettings s = LiveIngestComponent.settings(config(LiveIngestConfig.class, Map.of()));
         assertThat(s).isEqualTo(new LiveIngestSettings("etl-live", "live", BarSize.ONE_MINUTE, 1000, 5000,
-                Path.of("data/reports")));
+                Path.of("data/reports"), 3, 1000));
+    }
+
+    @Test
+    void liveRetriesFromConfiguration() {
+        LiveIngestSettings s = LiveIngestComponent.settings(config(LiveIngestConfig.class,
+                Map.of("retryAttempts", 5, "retryBackoffMillis", 250L)));
+        assertThat(s.attempts()).isEqualTo(5);
+        assertThat(s.backoffMillis()).isEqualTo(250);
+        assertThatThrownBy(() -> LiveIngestComponent.settings(config(LiveIngestConfig.class, Map.of("retryAttempts", 0))))
+                .hasMessage("retryAttempts: must be at least 1, was 0");
     }
 
     @Test
