@@ -1,32 +1,17 @@
 package io.amcp.ai.models;
 
+import static io.amcp.ai.models.ModelsTestData.noisyThreeClass;
+import static io.amcp.ai.models.ModelsTestData.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import io.amcp.ai.models.neural.NeuralNetTrainer;
 import io.amcp.ai.models.validation.PurgedKFold;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModelsTest {
-
-    private static TrainingSet set(double[][] x, int[] y, int classes) {
-        int n = x.length;
-        int[] t = new int[n];
-        long[] time = new long[n];
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            t[i] = i;
-            time[i] = i;
-        }
-        for (int f = 0; f < x[0].length; f++) {
-            names.add("f" + f);
-        }
-        return TrainingSet.of(x, y, t, t, time, names, classes);
-    }
 
     /**
      * One round, depth 1, rate 1, two classes, x = 1..4, y = 0 0 1 1. Priors ln(3/6) for both classes,
@@ -54,20 +39,6 @@ class ModelsTest {
         Classifier m = new LogisticRegressionTrainer(0, 3000, 1.0).fit(set(x, y, 2), TrainingListener.NONE);
         assertThat(m.probabilities(new double[] {1})[1]).isCloseTo(0.75, within(1e-6));
         assertThat(m.probabilities(new double[] {-1})[1]).isCloseTo(0.25, within(1e-6));
-    }
-
-    private static TrainingSet noisyThreeClass(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[][] x = new double[n][6];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int f = 0; f < 6; f++) {
-                x[i][f] = r.nextGaussian();
-            }
-            double s = x[i][0] + 0.5 * x[i][1] + 0.3 * r.nextGaussian();
-            y[i] = s < -0.5 ? 0 : s > 0.5 ? 2 : 1;
-        }
-        return set(x, y, 3);
     }
 
     @Test

@@ -16,22 +16,33 @@ final class ModelsTestData {
         SplittableRandom r = new SplittableRandom(seed);
         double[][] x = new double[n][6];
         int[] y = new int[n];
-        int[] t = new int[n];
-        long[] time = new long[n];
         for (int i = 0; i < n; i++) {
             for (int f = 0; f < 6; f++) {
                 x[i][f] = r.nextGaussian();
             }
             double s = x[i][0] + 0.5 * x[i][1] + 0.3 * r.nextGaussian();
             y[i] = s < -0.5 ? 0 : s > 0.5 ? 2 : 1;
+        }
+        return set(x, y, 3);
+    }
+
+    /**
+     * A training set of rows in time order (sample i at time i, its label over bar i alone), features
+     * named {@code f0, f1, ...}.
+     */
+    static TrainingSet set(double[][] x, int[] y, int classes) {
+        int n = x.length;
+        int[] t = new int[n];
+        long[] time = new long[n];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
             t[i] = i;
             time[i] = i;
         }
-        List<String> names = new ArrayList<>();
-        for (int f = 0; f < 6; f++) {
+        for (int f = 0; f < x[0].length; f++) {
             names.add("f" + f);
         }
-        return TrainingSet.of(x, y, t, t, time, names, 3);
+        return TrainingSet.of(x, y, t, t, time, names, classes);
     }
 
     /**

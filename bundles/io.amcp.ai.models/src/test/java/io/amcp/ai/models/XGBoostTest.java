@@ -1,5 +1,6 @@
 package io.amcp.ai.models;
 
+import static io.amcp.ai.models.ModelsTestData.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -14,21 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** XGBoost through {@link XGBoostTrainer}, beside the in-house gradient boosting on real bars. */
 class XGBoostTest {
-
-    private static TrainingSet set(double[][] x, int[] y, int classes) {
-        int n = x.length;
-        int[] t = new int[n];
-        long[] time = new long[n];
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            t[i] = i;
-            time[i] = i;
-        }
-        for (int f = 0; f < x[0].length; f++) {
-            names.add("f" + f);
-        }
-        return TrainingSet.of(x, y, t, t, time, names, classes);
-    }
 
     /**
      * Two features on the corners of the unit square, ten copies each; the class is 1 exactly when
