@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
@@ -256,11 +257,22 @@ public final class MarketDataApi {
         if (start != null && end != null && end < start) {
             throw ApiError.invalidField("end", "must not be before start");
         }
-        Paging paging = Paging.of(c, !crypto);
+        page(c, symbols, single, "bars", Paging.of(c, !crypto), id -> aggregate(history(id), timeframe),
+                r -> (start == null || r[0] >= start) && (end == null || r[0] <= end), r -> r[0], MarketDataApi::barJson);
+    }
+
+    /**
+     * One page of rows, shared by bars and ticks: symbols in alphabetical order, each symbol's rows in
+     * their order ({@code sort=desc} reverses it), the rows outside {@code inRange} left out, at most
+     * {@code limit} rows and a {@code next_page_token} at the first row left over. {@code position} is a
+     * row's place in its symbol's order (a bar's start second, a tick's arrival sequence).
+     */
+    private static <R> void page(RoutingContext c, List<InstrumentId> symbols, boolean single, String kind, Paging paging,
+            Function<InstrumentId, List<R>> rowsOf, Predicate<R> inRange, ToLongFunction<R> position,
+            Function<R, JsonObject> render) {
         int limit = paging.limit();
         PageToken from = paging.from();
         boolean descending = paging.descending();
-
         JsonObject bySymbol = new JsonObject();
         JsonArray singleList = new JsonArray();
         int count = 0;
@@ -271,24 +283,24 @@ public final class MarketDataApi {
             if (from != null && id.value().compareTo(from.symbol()) < 0) {
                 continue;
             }
-            List<long[]> rows = aggregate(history(id), timeframe);
+            List<R> rows = new ArrayList<>(rowsOf.apply(id));
             if (descending) {
                 Collections.reverse(rows);
             }
             JsonArray out = new JsonArray();
-            for (long[] r : rows) {
-                if ((start != null && r[0] < start) || (end != null && r[0] > end)) {
+            for (R r : rows) {
+                if (!inRange.test(r)) {
                     continue;
                 }
-                if (from != null && id.value().equals(from.symbol())
-                        && (descending ? r[0] > from.position() : r[0] < from.position())) {
+                long at = position.applyAsLong(r);
+                if (from != null && id.value().equals(from.symbol()) && (descending ? at > from.position() : at < from.position())) {
                     continue;
                 }
                 if (count == limit) {
-                    next = new PageToken(id.value(), r[0]).encode();
+                    next = new PageToken(id.value(), at).encode();
                     break;
                 }
-                out.add(barJson(r));
+                out.add(render.apply(r));
                 count++;
             }
             if (!out.isEmpty()) {
@@ -301,9 +313,9 @@ public final class MarketDataApi {
         }
         JsonObject body = new JsonObject();
         if (single) {
-            body.put("bars", singleList).put("symbol", symbols.get(0).value());
+            body.put(kind, singleList).put("symbol", symbols.get(0).value());
         } else {
-            body.put("bars", bySymbol);
+            body.put(kind, bySymbol);
         }
         body.put("next_page_token", next);
         reply(c, 200, body);
@@ -475,58 +487,10 @@ public final class MarketDataApi {
         if (start != null && end != null && end < start) {
             throw ApiError.invalidField("end", "must not be before start");
         }
-        Paging paging = Paging.of(c, true);
-        int limit = paging.limit();
-        PageToken from = paging.from();
-        boolean descending = paging.descending();
-
-        JsonObject bySymbol = new JsonObject();
-        JsonArray singleList = new JsonArray();
-        int count = 0;
-        String next = null;
-        List<InstrumentId> ordered = new ArrayList<>(symbols);
-        ordered.sort(null);
-        for (InstrumentId id : ordered) {
-            if (from != null && id.value().compareTo(from.symbol()) < 0) {
-                continue;
-            }
-            List<LatestMarketData.Received<T>> received = new ArrayList<>(source.apply(id));
-            if (descending) {
-                Collections.reverse(received);
-            }
-            JsonArray out = new JsonArray();
-            for (LatestMarketData.Received<T> r : received) {
-                long t = timeOf.applyAsLong(r.tick());
-                if ((start != null && t < start) || (end != null && t > end)) {
-                    continue;
-                }
-                if (from != null && id.value().equals(from.symbol())
-                        && (descending ? r.sequence() > from.position() : r.sequence() < from.position())) {
-                    continue;
-                }
-                if (count == limit) {
-                    next = new PageToken(id.value(), r.sequence()).encode();
-                    break;
-                }
-                out.add(render.apply(r.tick()));
-                count++;
-            }
-            if (!out.isEmpty()) {
-                bySymbol.put(id.value(), out);
-                singleList = out;
-            }
-            if (next != null) {
-                break;
-            }
-        }
-        JsonObject body = new JsonObject();
-        if (single) {
-            body.put(kind, singleList).put("symbol", symbols.get(0).value());
-        } else {
-            body.put(kind, bySymbol);
-        }
-        body.put("next_page_token", next);
-        reply(c, 200, body);
+        page(c, symbols, single, kind, Paging.of(c, true), source, r -> {
+            long t = timeOf.applyAsLong(r.tick());
+            return (start == null || t >= start) && (end == null || t <= end);
+        }, LatestMarketData.Received::sequence, r -> render.apply(r.tick()));
     }
 
     // ------------------------------------------------------------------ crypto latest and snapshots
