@@ -440,25 +440,33 @@ public final class MarketDataApi {
     private void snapshots(RoutingContext c) {
         JsonObject body = new JsonObject();
         for (InstrumentId id : symbols(c)) {
-            // the node's own bars when it has seen some (its current day), else the datasets' last days
-            List<Bar> h = latest.recentBars(id);
-            if (h.isEmpty()) {
-                h = history(id);
-            }
-            if (h.isEmpty() && latest.quote(id).isEmpty() && latest.trade(id).isEmpty()) {
-                body.putNull(id.value());
-                continue;
-            }
-            List<long[]> days = aggregate(h, new Timeframe("Day", 1));
-            JsonObject snap = new JsonObject()
-                    .put("latestTrade", latest.trade(id).map(MarketDataApi::tradeJson).orElse(null))
-                    .put("latestQuote", latest.quote(id).map(MarketDataApi::quoteJson).orElse(null))
-                    .put("minuteBar", h.isEmpty() ? null : barJson(h.get(h.size() - 1)))
-                    .put("dailyBar", days.isEmpty() ? null : barJson(days.get(days.size() - 1)))
-                    .put("prevDailyBar", days.size() < 2 ? null : barJson(days.get(days.size() - 2)));
-            body.put(id.value(), snap);
+            body.put(id.value(), snapshot(id, MarketDataApi::tradeJson, MarketDataApi::quoteJson));
         }
         reply(c, 200, body);
+    }
+
+    /**
+     * {@code {latestTrade, latestQuote, minuteBar, dailyBar, prevDailyBar}} of {@code id}, or null when
+     * nothing is known of it. The bars are the node's own when it has seen some (its current day), else
+     * the datasets' last days.
+     */
+    private JsonObject snapshot(InstrumentId id, Function<TradeTick, JsonObject> trade, Function<Quote, JsonObject> quote) {
+        List<Bar> h = latest.recentBars(id);
+        if (h.isEmpty()) {
+            h = history(id);
+        }
+        Optional<TradeTick> lastTrade = latest.trade(id);
+        Optional<Quote> lastQuote = latest.quote(id);
+        if (h.isEmpty() && lastQuote.isEmpty() && lastTrade.isEmpty()) {
+            return null;
+        }
+        List<long[]> days = aggregate(h, new Timeframe("Day", 1));
+        return new JsonObject()
+                .put("latestTrade", lastTrade.map(trade).orElse(null))
+                .put("latestQuote", lastQuote.map(quote).orElse(null))
+                .put("minuteBar", h.isEmpty() ? null : barJson(h.get(h.size() - 1)))
+                .put("dailyBar", days.isEmpty() ? null : barJson(days.get(days.size() - 1)))
+                .put("prevDailyBar", days.size() < 2 ? null : barJson(days.get(days.size() - 2)));
     }
 
     // ------------------------------------------------------------------ historical quotes and trades
@@ -534,20 +542,10 @@ public final class MarketDataApi {
         cryptoLocation(c);
         JsonObject bySymbol = new JsonObject();
         for (InstrumentId id : symbols(c)) {
-            List<Bar> h = latest.recentBars(id);
-            if (h.isEmpty()) {
-                h = history(id);
+            JsonObject snapshot = snapshot(id, MarketDataApi::cryptoTradeJson, MarketDataApi::cryptoQuoteJson);
+            if (snapshot != null) {
+                bySymbol.put(id.value(), snapshot);
             }
-            if (h.isEmpty() && latest.quote(id).isEmpty() && latest.trade(id).isEmpty()) {
-                continue;
-            }
-            List<long[]> days = aggregate(h, new Timeframe("Day", 1));
-            bySymbol.put(id.value(), new JsonObject()
-                    .put("latestTrade", latest.trade(id).map(MarketDataApi::cryptoTradeJson).orElse(null))
-                    .put("latestQuote", latest.quote(id).map(MarketDataApi::cryptoQuoteJson).orElse(null))
-                    .put("minuteBar", h.isEmpty() ? null : barJson(h.get(h.size() - 1)))
-                    .put("dailyBar", days.isEmpty() ? null : barJson(days.get(days.size() - 1)))
-                    .put("prevDailyBar", days.size() < 2 ? null : barJson(days.get(days.size() - 2))));
         }
         reply(c, 200, new JsonObject().put("snapshots", bySymbol));
     }
