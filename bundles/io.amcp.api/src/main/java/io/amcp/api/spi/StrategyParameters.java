@@ -67,44 +67,17 @@ public final class StrategyParameters {
 
     /** An {@code int} attribute: the given text as an integer, else the default. */
     public int integer(String name) {
-        Object fallback = defaultOf(name, int.class);
-        String text = given.get(name);
-        if (text == null) {
-            return (Integer) fallback;
-        }
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": not an integer: '" + text + "'", e);
-        }
+        return read(name, int.class, Integer::parseInt, "not an integer");
     }
 
     /** A {@code double} attribute: the given text as a number, else the default. */
     public double number(String name) {
-        Object fallback = defaultOf(name, double.class);
-        String text = given.get(name);
-        if (text == null) {
-            return (Double) fallback;
-        }
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": not a number: '" + text + "'", e);
-        }
+        return read(name, double.class, Double::parseDouble, "not a number");
     }
 
     /** A {@code boolean} attribute: the given text, exactly {@code true} or {@code false}, else the default. */
     public boolean bool(String name) {
-        Object fallback = defaultOf(name, boolean.class);
-        String text = given.get(name);
-        if (text == null) {
-            return (Boolean) fallback;
-        }
-        return switch (text.trim()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(name + ": not true or false: '" + text + "'");
-        };
+        return read(name, boolean.class, StrategyParameters::trueOrFalse, "not true or false");
     }
 
     /**
@@ -112,13 +85,32 @@ public final class StrategyParameters {
      * text, else the default, through {@code parser} (e.g. {@code Quantity::of}).
      */
     public <T> T decimal(String name, Function<String, T> parser) {
-        Object fallback = defaultOf(name, String.class);
-        String text = given.getOrDefault(name, (String) fallback);
+        String text = given.getOrDefault(name, (String) defaultOf(name, String.class));
+        return parse(name, text, parser, "not a number");
+    }
+
+    /** The given text through {@code parser}, else the default of the {@code type} attribute {@code name}. */
+    @SuppressWarnings("unchecked")
+    private <T> T read(String name, Class<?> type, Function<String, T> parser, String refusal) {
+        Object fallback = defaultOf(name, type);
+        String text = given.get(name);
+        return text == null ? (T) fallback : parse(name, text, parser, refusal);
+    }
+
+    private static <T> T parse(String name, String text, Function<String, T> parser, String refusal) {
         try {
             return parser.apply(text.trim());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + ": not a number: '" + text + "'", e);
+            throw new IllegalArgumentException(name + ": " + refusal + ": '" + text + "'", e);
         }
+    }
+
+    private static boolean trueOrFalse(String text) {
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(text);
+        };
     }
 
     private Object defaultOf(String name, Class<?> type) {
