@@ -87,6 +87,31 @@ class LiveIngestRoutesTest {
         }
     }
 
+    @Test
+    void unsubscribingStoresEveryBarAlreadyPublished() throws Exception {
+        int n = 300;
+        try (BarStore store = BarStore.open(dir.resolve("store")); MarketDataFanout hub = new MarketDataFanout()) {
+            CamelContext camel = new DefaultCamelContext();
+            camel.start();
+            LiveIngestRoutes routes = new LiveIngestRoutes(store,
+                    new LiveIngestSettings("etl-live", "live", BarSize.ONE_MINUTE, 50, 60_000, dir.resolve("reports"), 1, 0));
+            camel.addRoutes(routes);
+            Subscription subscription = routes.subscribe(hub, camel, 16);
+            // minutes 1..300 of the 390-minute session; the route is reconfigured right after the last one
+            for (int m = 1; m <= n; m++) {
+                hub.publish(bar(m, 100 + m));
+            }
+            subscription.close();
+            camel.stop();
+            assertThat(subscription.stats().dropped()).isZero();
+            assertThat(routes.rowsStored()).isEqualTo(n);
+            BarSeries s = store.query(BarQuery.of("live", List.of(AAPL), BarSize.ONE_MINUTE, OPEN, OPEN.plus(Duration.ofHours(7))))
+                    .get(0);
+            assertThat(s.size()).isEqualTo(n);
+            assertThat(s.close()[n - 1]).isEqualTo(FixedPoint.fromDouble(100 + n));
+        }
+    }
+
     /** Five bars into a route whose batches hold five: one micro-batch, stored (or not) before this returns. */
     private static void sendOneBatch(LiveIngestRoutes routes) throws Exception {
         CamelContext camel = new DefaultCamelContext();
