@@ -298,7 +298,11 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
         }
     }
 
-    /** Feeds the latest-bar cache, the bars served by {@code /v2/stocks} and the market-data stream (kernel thread). */
+    /**
+     * Feeds the latest-bar cache, the bars served by {@code /v2/stocks} and the market-data stream; called
+     * by what this server is registered with as a {@link MarketDataSink} (in the platform, the market
+     * data hub's delivery thread, not the kernel's).
+     */
     @Override
     public void onBar(Bar bar) {
         marketData.onBar(bar);

@@ -20,7 +20,9 @@ import java.util.function.Consumer;
  * The market data this node has seen: the latest bar, quote and trade per instrument, the last
  * {@link #RECENT_BARS} bars per instrument (served beside dataset history), the last
  * {@link #RECENT_TICKS} quotes and trades per instrument, and live listeners (the market-data stream).
- * Fed on the kernel thread; read from any thread.
+ * Fed by whatever the server is registered with as a {@link MarketDataSink}: in the platform, the
+ * market data hub's delivery thread for the {@code web-console} subscription ({@link AlpacaApiComponent},
+ * conflated, so it never holds up the kernel); read from any thread.
  *
  * <p>The platform keeps no quote or trade history store, so historical quotes and trades
  * ({@code /v2/stocks/quotes}, {@code /v2/stocks/trades}) are what these bounded in-memory rings hold:
