@@ -18,6 +18,7 @@ import io.amcp.datasource.alpaca.AlpacaApiException;
 import io.amcp.datasource.alpaca.AlpacaHttp;
 import io.amcp.datasource.alpaca.AlpacaValues;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,16 +76,24 @@ public final class AlpacaTrading {
 
     /**
      * What Alpaca says the account holds, for the after-hours reconciliation: cash from
-     * {@code GET /v2/account}, signed positions from {@code GET /v2/positions}, and every order
-     * submitted after {@code ordersAfter} from {@code GET /v2/orders?status=all&nested=true} with its
-     * {@code filled_qty} and status ({@link AlpacaOrderStatus}; statuses without an OMS equivalent, such
-     * as {@code done_for_day}, count as ACCEPTED: still working). A bracket's or OTO's nested legs are
-     * listed under the ids the kernel gives them, {@code <id>-tp} for the limit leg and {@code <id>-sl}
-     * for the stop leg; an OCO's top-level order (Alpaca's take-profit limit) as {@code <id>-tp}.
+     * {@code GET /v2/account}, signed positions from {@code GET /v2/positions}, and the orders of the
+     * reconciled day with their {@code filled_qty} and status ({@link AlpacaOrderStatus}; statuses
+     * without an OMS equivalent, such as {@code done_for_day}, count as ACCEPTED: still working).
      *
+     * <p>The orders are those still open and those whose {@code updated_at} is at or after
+     * {@code since}, each order and each leg judged on its own. Alpaca filters {@code /v2/orders} by
+     * submission time only ({@code after}/{@code until} compare {@code submitted_at}), so two queries
+     * feed that filter: {@code status=open} (every open order, however old) and {@code status=all} with
+     * {@code after=submittedAfter}; an order submitted before {@code submittedAfter} that ended at or
+     * after {@code since} is not found. A bracket's or OTO's nested legs are listed under the ids the
+     * kernel gives them, {@code <id>-tp} for the limit leg and {@code <id>-sl} for the stop leg; an
+     * OCO's top-level order (Alpaca's take-profit limit) as {@code <id>-tp}.
+     *
+     * @param since          the horizon: orders that ended before it are left out
+     * @param submittedAfter how far back to look for orders that ended at or after {@code since}
      * @throws AlpacaApiException when Alpaca refuses a request (401/403 keys, 429 after the retries)
      */
-    public BrokerStatement statement(String brokerId, Instant ordersAfter) {
+    public BrokerStatement statement(String brokerId, Instant since, Instant submittedAfter) {
         Money cash = money(http.get("/v2/account"), "cash");
         Map<InstrumentId, Quantity> positions = new LinkedHashMap<>();
         for (PositionView p : positions()) {
@@ -92,25 +101,40 @@ public final class AlpacaTrading {
                 positions.merge(p.instrument(), p.quantity(), Quantity::plus);
             }
         }
+        Map<String, JsonNode> byAlpacaId = new LinkedHashMap<>();
+        for (JsonNode order : orders("open", null)) {
+            byAlpacaId.put(order.path("id").asText(), order);
+        }
+        for (JsonNode order : orders("all", submittedAfter)) {
+            byAlpacaId.putIfAbsent(order.path("id").asText(), order);
+        }
         Map<ClientOrderId, BrokerStatement.OrderState> orders = new LinkedHashMap<>();
-        for (JsonNode order : ordersSince(ordersAfter)) {
+        for (JsonNode order : byAlpacaId.values()) {
             String clientId = AlpacaValues.text(order, "client_order_id");
             if (clientId == null || clientId.isBlank()) {
                 continue;
             }
-            ClientOrderId id = ClientOrderId.of(clientId);
             boolean oco = "oco".equals(AlpacaValues.text(order, "order_class"));
-            orders.put(oco ? ClientOrderId.of(clientId + SubmitOrder.TAKE_PROFIT_SUFFIX) : id, orderState(order));
+            list(orders, oco ? clientId + SubmitOrder.TAKE_PROFIT_SUFFIX : clientId, order, since);
             JsonNode legs = order.get("legs");
             if (legs != null && legs.isArray()) {
                 for (JsonNode leg : legs) {
                     String type = leg.path("type").asText(leg.path("order_type").asText());
                     String suffix = type.equals("limit") ? SubmitOrder.TAKE_PROFIT_SUFFIX : SubmitOrder.STOP_LOSS_SUFFIX;
-                    orders.put(ClientOrderId.of(clientId + suffix), orderState(leg));
+                    list(orders, clientId + suffix, leg, since);
                 }
             }
         }
         return BrokerStatement.of(brokerId, orders, positions, cash);
+    }
+
+    /** Lists {@code order} under {@code clientId} when it is still open or was updated at or after {@code since}. */
+    private static void list(Map<ClientOrderId, BrokerStatement.OrderState> orders, String clientId, JsonNode order,
+            Instant since) {
+        BrokerStatement.OrderState state = orderState(order);
+        if (!state.status().isTerminal() || !AlpacaValues.instant(order, "updated_at").isBefore(since)) {
+            orders.put(ClientOrderId.of(clientId), state);
+        }
     }
 
     private static BrokerStatement.OrderState orderState(JsonNode order) {
@@ -166,21 +190,45 @@ public final class AlpacaTrading {
      * ({@code GET /v2/orders?status=all&nested=true&direction=asc&after=}), all pages.
      */
     public List<JsonNode> ordersSince(Instant after) {
-        List<JsonNode> out = new ArrayList<>();
+        return orders("all", Objects.requireNonNull(after, "after"));
+    }
+
+    /**
+     * The orders in Alpaca's {@code status} class ({@code open}, {@code closed} or {@code all}) submitted
+     * after {@code after} (null: any time), oldest first, legs nested, all pages of {@value #ORDER_PAGE}.
+     * {@code after} is exclusive and several orders can share a {@code submitted_at} (a bracket's
+     * legs do), so each next page starts a microsecond before the last order seen and the pages'
+     * overlap is dropped by Alpaca order id.
+     *
+     * @throws IllegalStateException when a full page holds no order not already seen (paging cannot advance)
+     */
+    private List<JsonNode> orders(String status, Instant after) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
         Instant from = after;
         while (true) {
             Map<String, String> query = new LinkedHashMap<>();
-            query.put("status", "all");
+            query.put("status", status);
             query.put("nested", "true");
             query.put("direction", "asc");
             query.put("limit", Integer.toString(ORDER_PAGE));
-            query.put("after", from.toString());
-            JsonNode page = http.get("/v2/orders", query);
-            page.forEach(out::add);
-            if (page.size() < ORDER_PAGE) {
-                return out;
+            if (from != null) {
+                query.put("after", from.toString());
             }
-            from = AlpacaValues.instant(page.get(page.size() - 1), "submitted_at");
+            JsonNode page = http.get("/v2/orders", query);
+            int added = 0;
+            for (JsonNode order : page) {
+                if (out.putIfAbsent(order.path("id").asText(), order) == null) {
+                    added++;
+                }
+            }
+            if (page.size() < ORDER_PAGE) {
+                return new ArrayList<>(out.values());
+            }
+            if (added == 0) {
+                throw new IllegalStateException("GET /v2/orders: a full page of " + ORDER_PAGE
+                        + " orders submitted at " + from + " or later brought no new order; paging cannot advance");
+            }
+            from = AlpacaValues.instant(page.get(page.size() - 1), "submitted_at").minus(1, ChronoUnit.MICROS);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amcp.api.model.ClientOrderId;
+import io.amcp.api.calendar.NyseCalendar;
 import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.SubmitOrder;
@@ -30,6 +31,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -63,7 +65,10 @@ import org.slf4j.LoggerFactory;
  * {@link #submit}, {@link #cancel} and {@link #replace} only enqueue and return at once.
  *
  * <p>It is also the account's {@link BrokerStatementSource}: Alpaca's cash, positions and the orders of
- * the last {@code statementLookbackDays} days, read over REST when the reconciliation asks.
+ * the current exchange day (those still open and those updated since midnight, New York time, the
+ * horizon over which the reconciliation compares orders), read over REST when the reconciliation asks;
+ * orders that ended today are looked for among those submitted up to {@code statementLookbackDays}
+ * days before it.
  */
 @Component(service = {BrokerConnector.class, BrokerStatementSource.class}, configurationPid = "io.amcp.broker.alpaca",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -99,7 +104,10 @@ public final class AlpacaBroker implements BrokerConnector, BrokerStatementSourc
                 clock, lookback(config.statementLookbackDays()), problem(config, credentialStore));
     }
 
-    /** A connector over {@code trading}, listening on {@code streamUrl}; statements cover a week of orders. */
+    /**
+     * A connector over {@code trading}, listening on {@code streamUrl}; statements look for the day's
+     * orders among those submitted up to a week before it.
+     */
     AlpacaBroker(AlpacaTrading trading, URI streamUrl, Backoff backoff, Clock clock) {
         this(trading, streamUrl, backoff, clock, Duration.ofDays(7), null);
     }
@@ -280,15 +288,19 @@ public final class AlpacaBroker implements BrokerConnector, BrokerStatementSourc
     }
 
     /**
-     * Alpaca's statement: cash, positions, and the orders submitted in the lookback window (blocking
-     * REST calls; not for the kernel thread).
+     * Alpaca's statement of the clock's exchange day: cash, positions, the orders still open and those
+     * updated since the day's midnight, New York time ({@link AlpacaTrading#statement}; blocking REST
+     * calls, not for the kernel thread). Orders that ended on earlier days are left out: the platform's
+     * journal compaction forgets those, while their fills stay in positions and cash.
      *
      * @throws IllegalStateException when the connector is offline for want of keys or configuration
      */
     @Override
     public BrokerStatement statement() {
         requireUsable();
-        return trading.statement(id(), clock.instant().minus(statementLookback));
+        ZoneId zone = NyseCalendar.INSTANCE.zone();
+        Instant dayStart = NyseCalendar.INSTANCE.dateOf(clock.nanos()).atStartOfDay(zone).toInstant();
+        return trading.statement(id(), dayStart, dayStart.minus(statementLookback));
     }
 
     private void requireUsable() {

@@ -27,7 +27,8 @@ public @interface AlpacaBrokerConfig {
     @AttributeDefinition(description = "Retries of a rate-limited (429) request before giving up")
     int maxRetries() default 5;
 
-    @AttributeDefinition(description = "The broker statement for the reconciliation lists the orders submitted in "
-            + "this many past days")
+    @AttributeDefinition(description = "The reconciliation's broker statement lists the day's orders (open, or updated "
+            + "since midnight New York time); Alpaca filters orders by submission time, so orders that ended today are "
+            + "looked for among those submitted up to this many days before the day")
     int statementLookbackDays() default 7;
 }
