@@ -54,6 +54,7 @@ class MarketDataFanoutTest {
         final CountDownLatch release = new CountDownLatch(1);
         final List<MarketData> received = Collections.synchronizedList(new ArrayList<>());
         volatile boolean interrupted;
+        Subscription subscription;
 
         @Override
         public void onBar(Bar bar) {
@@ -76,6 +77,19 @@ class MarketDataFanoutTest {
                 }
             }
         }
+    }
+
+    /**
+     * Subscribes a {@link BlockingSink} to {@code on} (its subscription in {@link BlockingSink#subscription})
+     * and publishes AAPL bar 0, which the sink then holds until released.
+     */
+    private static BlockingSink holdingFirstEvent(MarketDataFanout on, String name, DeliveryPolicy policy, int capacity)
+            throws InterruptedException {
+        BlockingSink sink = new BlockingSink();
+        sink.subscription = on.subscribe(name, policy, capacity, sink);
+        on.publish(bar(AAPL, 0));
+        assertTrue(sink.entered.await(WAIT_S, TimeUnit.SECONDS), name + " holds event 0");
+        return sink;
     }
 
     /** Records every event and counts down once per event. */
@@ -141,10 +155,8 @@ class MarketDataFanoutTest {
 
     @Test
     void conflationKeepsTheLatestPerInstrumentAndTypeInSourceOrder() throws Exception {
-        BlockingSink console = new BlockingSink();
-        Subscription sub = hub.subscribe("console", DeliveryPolicy.CONFLATE, 16, console);
-        hub.publish(bar(AAPL, 0));
-        assertTrue(console.entered.await(WAIT_S, TimeUnit.SECONDS));
+        BlockingSink console = holdingFirstEvent(hub, "console", DeliveryPolicy.CONFLATE, 16);
+        Subscription sub = console.subscription;
         Quote q1 = Quote.of(AAPL, 1, 100.0, 100.5, 10, 10);
         hub.publish(bar(AAPL, 1));
         hub.publish(q1);
@@ -165,10 +177,8 @@ class MarketDataFanoutTest {
 
     @Test
     void conflationBeyondCapacityDropsTheOldestInstrument() throws Exception {
-        BlockingSink console = new BlockingSink();
-        Subscription sub = hub.subscribe("console", DeliveryPolicy.CONFLATE, 2, console);
-        hub.publish(bar(AAPL, 0));
-        assertTrue(console.entered.await(WAIT_S, TimeUnit.SECONDS));
+        BlockingSink console = holdingFirstEvent(hub, "console", DeliveryPolicy.CONFLATE, 2);
+        Subscription sub = console.subscription;
         InstrumentId spy = InstrumentId.of("SPY");
         hub.publish(bar(AAPL, 1));
         hub.publish(bar(MSFT, 1));
@@ -181,10 +191,8 @@ class MarketDataFanoutTest {
 
     @Test
     void losslessGrowsInsteadOfDroppingAndKeepsEachProducersOrder() throws Exception {
-        BlockingSink kernel = new BlockingSink();
-        Subscription sub = hub.subscribe("kernel", DeliveryPolicy.LOSSLESS, 4, kernel);
-        hub.publish(bar(AAPL, 0));
-        assertTrue(kernel.entered.await(WAIT_S, TimeUnit.SECONDS));
+        BlockingSink kernel = holdingFirstEvent(hub, "kernel", DeliveryPolicy.LOSSLESS, 4);
+        Subscription sub = kernel.subscription;
         int perProducer = 5_000;
         Thread aapl = new Thread(() -> {
             for (int i = 1; i <= perProducer; i++) {
@@ -223,10 +231,8 @@ class MarketDataFanoutTest {
     @Test
     void closingALosslessSubscriptionDeliversWhatIsQueuedInOrder() throws Exception {
         int n = 1_000;
-        BlockingSink slow = new BlockingSink();
-        Subscription sub = hub.subscribe("etl-live", DeliveryPolicy.LOSSLESS, 16, slow);
-        hub.publish(bar(AAPL, 0));
-        assertTrue(slow.entered.await(WAIT_S, TimeUnit.SECONDS), "sink holds event 0");
+        BlockingSink slow = holdingFirstEvent(hub, "etl-live", DeliveryPolicy.LOSSLESS, 16);
+        Subscription sub = slow.subscription;
         for (int i = 1; i <= n; i++) {
             hub.publish(bar(AAPL, i));
         }
@@ -259,11 +265,9 @@ class MarketDataFanoutTest {
     @Test
     void closingALosslessSubscriptionPastTheStopTimeoutDropsTheRestCountedAndInterruptsTheSink() throws Exception {
         try (MarketDataFanout quick = new MarketDataFanout(Set.of(), Duration.ofMillis(100))) {
-            BlockingSink stuck = new BlockingSink();
-            Subscription sub = quick.subscribe("stuck", DeliveryPolicy.LOSSLESS, 8, stuck);
-            quick.publish(bar(AAPL, 0));
+            BlockingSink stuck = holdingFirstEvent(quick, "stuck", DeliveryPolicy.LOSSLESS, 8);
+            Subscription sub = stuck.subscription;
             quick.publish(bar(AAPL, 1));
-            assertTrue(stuck.entered.await(WAIT_S, TimeUnit.SECONDS));
             sub.close();
             assertFalse(((SubscriberQueue) sub).threadAlive(), "delivery thread ended");
             assertTrue(stuck.interrupted, "the blocked sink was interrupted");
@@ -279,10 +283,8 @@ class MarketDataFanoutTest {
 
     @Test
     void closingADropOldestSubscriptionDiscardsItsQueueCounted() throws Exception {
-        BlockingSink stuck = new BlockingSink();
-        Subscription sub = hub.subscribe("console", DeliveryPolicy.DROP_OLDEST, 8, stuck);
-        hub.publish(bar(AAPL, 0));
-        assertTrue(stuck.entered.await(WAIT_S, TimeUnit.SECONDS));
+        BlockingSink stuck = holdingFirstEvent(hub, "console", DeliveryPolicy.DROP_OLDEST, 8);
+        Subscription sub = stuck.subscription;
         for (int i = 1; i <= 5; i++) {
             hub.publish(bar(AAPL, i));
         }
@@ -298,10 +300,8 @@ class MarketDataFanoutTest {
 
     @Test
     void closingAConflatingSubscriptionDiscardsItsQueueCounted() throws Exception {
-        BlockingSink stuck = new BlockingSink();
-        Subscription sub = hub.subscribe("web-console", DeliveryPolicy.CONFLATE, 8, stuck);
-        hub.publish(bar(AAPL, 0));
-        assertTrue(stuck.entered.await(WAIT_S, TimeUnit.SECONDS));
+        BlockingSink stuck = holdingFirstEvent(hub, "web-console", DeliveryPolicy.CONFLATE, 8);
+        Subscription sub = stuck.subscription;
         // AAPL 1 then 2 conflate into one slot; MSFT 1 takes another: two events wait
         hub.publish(bar(AAPL, 1));
         hub.publish(bar(AAPL, 2));

@@ -44,11 +44,8 @@ class LiveIngestRoutesTest {
     @Test
     void microBatchesAreValidatedQuarantinedAndStored() throws Exception {
         try (BarStore store = BarStore.open(dir.resolve("store")); MarketDataFanout hub = new MarketDataFanout()) {
-            CamelContext camel = new DefaultCamelContext();
-            camel.start();
-            LiveIngestRoutes routes = new LiveIngestRoutes(store,
-                    new LiveIngestSettings("etl-live", "live", BarSize.ONE_MINUTE, 5, 200, dir.resolve("reports"), 1, 0));
-            camel.addRoutes(routes);
+            LiveIngestRoutes routes = new LiveIngestRoutes(store, settings(5, 200, 1, 0));
+            CamelContext camel = started(routes);
             Subscription subscription = routes.subscribe(hub, camel, 1024);
             try {
                 // micro-batch 1: minutes 1-5; batch 2: minutes 6-9 and a second bar for minute 9 (a duplicate
@@ -91,11 +88,8 @@ class LiveIngestRoutesTest {
     void unsubscribingStoresEveryBarAlreadyPublished() throws Exception {
         int n = 300;
         try (BarStore store = BarStore.open(dir.resolve("store")); MarketDataFanout hub = new MarketDataFanout()) {
-            CamelContext camel = new DefaultCamelContext();
-            camel.start();
-            LiveIngestRoutes routes = new LiveIngestRoutes(store,
-                    new LiveIngestSettings("etl-live", "live", BarSize.ONE_MINUTE, 50, 60_000, dir.resolve("reports"), 1, 0));
-            camel.addRoutes(routes);
+            LiveIngestRoutes routes = new LiveIngestRoutes(store, settings(50, 60_000, 1, 0));
+            CamelContext camel = started(routes);
             Subscription subscription = routes.subscribe(hub, camel, 16);
             // minutes 1..300 of the 390-minute session; the route is reconfigured right after the last one
             for (int m = 1; m <= n; m++) {
@@ -112,12 +106,24 @@ class LiveIngestRoutesTest {
         }
     }
 
-    /** Five bars into a route whose batches hold five: one micro-batch, stored (or not) before this returns. */
-    private static void sendOneBatch(LiveIngestRoutes routes) throws Exception {
+    /** Live ingest settings for 1-minute AAPL bars into dataset {@code live}, reports under {@code <dir>/reports}. */
+    private LiveIngestSettings settings(int batchSize, long flushMillis, int attempts, long backoffMillis) {
+        return new LiveIngestSettings("etl-live", "live", BarSize.ONE_MINUTE, batchSize, flushMillis, dir.resolve("reports"),
+                attempts, backoffMillis);
+    }
+
+    /** A started Camel context running {@code routes}. */
+    private static CamelContext started(LiveIngestRoutes routes) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         camel.start();
+        camel.addRoutes(routes);
+        return camel;
+    }
+
+    /** Five bars into a route whose batches hold five: one micro-batch, stored (or not) before this returns. */
+    private static void sendOneBatch(LiveIngestRoutes routes) throws Exception {
+        CamelContext camel = started(routes);
         try {
-            camel.addRoutes(routes);
             ProducerTemplate template = camel.createProducerTemplate();
             for (int m = 1; m <= 5; m++) {
                 template.sendBody(routes.endpointUri(), bar(m, 100 + m));
@@ -136,7 +142,7 @@ class LiveIngestRoutesTest {
                     throw new IllegalStateException("ingest into '" + dataset + "' failed, nothing was changed: disk full");
                 }
                 return store.ingest(dataset, barSize, batches.iterator(), null);
-            }, new LiveIngestSettings("etl-live", "live", BarSize.ONE_MINUTE, 5, 60_000, dir.resolve("reports"), 3, 10));
+            }, settings(5, 60_000, 3, 10));
             sendOneBatch(routes);
             assertThat(attempts.get()).isEqualTo(3);
             assertThat(routes.retries()).isEqualTo(2);
@@ -160,7 +166,7 @@ class LiveIngestRoutesTest {
         LiveIngestRoutes routes = new LiveIngestRoutes((dataset, barSize, batches) -> {
             attempts.incrementAndGet();
             throw new IllegalStateException("ingest into '" + dataset + "' failed, nothing was changed: disk full");
-        }, new LiveIngestSettings("etl-live", "live", BarSize.ONE_MINUTE, 5, 60_000, dir.resolve("reports"), 2, 10));
+        }, settings(5, 60_000, 2, 10));
         sendOneBatch(routes);
         assertThat(attempts.get()).isEqualTo(2);
         assertThat(routes.ingests()).isZero();
