@@ -114,8 +114,19 @@ class ConsoleBrowserTest {
 
             open(page, "backtests");
             page.selectOption("#bt-dataset", "aapl-2013");
+            page.selectOption("#bt-strategy", "sma-cross");
+            page.fill("#bt-params", "fast=10,slow=30,quantity=10");
+            // each strategy has its own parameters: mean-reversion gets none of sma-cross's, which come back
+            page.selectOption("#bt-strategy", "mean-reversion");
+            PlaywrightAssertions.assertThat(page.locator("#bt-params")).hasValue("");
             page.click("#bt-run");
-            PlaywrightAssertions.assertThat(page.locator("#bt-state")).containsText("done");
+            PlaywrightAssertions.assertThat(page.locator("#bt-jobs tr", new Page.LocatorOptions().setHasText("mean-reversion")))
+                    .containsText("done");
+            page.selectOption("#bt-strategy", "sma-cross");
+            PlaywrightAssertions.assertThat(page.locator("#bt-params")).hasValue("fast=10,slow=30,quantity=10");
+            page.click("#bt-run");
+            PlaywrightAssertions.assertThat(page.locator("#bt-jobs tr", new Page.LocatorOptions().setHasText("sma-cross")))
+                    .containsText("done");
             PlaywrightAssertions.assertThat(page.locator("#bt-stats .kpi")).hasCount(8);
             PlaywrightAssertions.assertThat(page.locator("#bt-equity canvas")).hasCount(1);
             shot(page, "backtests");

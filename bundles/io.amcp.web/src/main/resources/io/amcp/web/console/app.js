@@ -114,6 +114,7 @@ const loaders = {
     const [names, datasets, jobs] = await Promise.all([api('GET', '/api/v1/backtests/strategies'), api('GET', '/api/v1/datasets'),
       api('GET', '/api/v1/backtests')]);
     fill('bt-strategy', names); fill('bt-dataset', datasets.map((d) => d.id));
+    showBacktestParams();
     table('bt-jobs', [['Id', (r) => r.id], ['Strategy', (r) => r.strategy], ['Dataset', (r) => r.dataset], ['State', (r) => r.state],
       ['Progress', (r) => Math.round(r.progress * 100) + '%'], ['Error', (r) => r.error]], jobs,
       (r) => r.state === 'done' ? '<button class="btr" data-id="' + r.id + '">show</button>' : '');
@@ -216,6 +217,16 @@ $('deploy-form').addEventListener('submit', async (e) => {
 });
 
 // ------------------------------------------------------------------ backtests
+// the parameters typed for each strategy; a strategy not tuned yet runs with its configuration's defaults
+const btParams = {};
+let btShown = null;
+function showBacktestParams() {
+  if (btShown !== null) btParams[btShown] = $('bt-params').value;
+  btShown = $('bt-strategy').value;
+  $('bt-params').value = btParams[btShown] || '';
+  $('bt-params').placeholder = btShown + ' parameters: name=value,... (empty: its defaults)';
+}
+$('bt-strategy').addEventListener('change', showBacktestParams);
 $('bt-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const params = {};
