@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.amcp.datasource.http.ResilientHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,9 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -184,27 +182,14 @@ public final class AlpacaHttp {
 
     /** The wait a 429 asks for (never negative, at most two minutes). */
     Duration retryWait(HttpResponse<?> response, int attempt) {
-        Optional<Duration> asked = response.headers().firstValue("Retry-After").map(this::parseRetryAfter)
+        Optional<Duration> asked = response.headers().firstValue("Retry-After")
+                .map(value -> ResilientHttp.retryAfter(value, clock))
                 .or(() -> response.headers().firstValue("X-RateLimit-Reset").map(this::untilReset));
         Duration wait = asked.orElseGet(() -> Duration.ofSeconds(1L << Math.min(attempt, 6)));
         if (wait.isNegative()) {
             return Duration.ZERO;
         }
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
-    }
-
-    private Duration parseRetryAfter(String value) {
-        String text = value.trim();
-        try {
-            return Duration.ofSeconds(Long.parseLong(text));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Duration.between(clock.instant(), at);
-            } catch (DateTimeParseException e) {
-                return Duration.ofSeconds(1);
-            }
-        }
     }
 
     private Duration untilReset(String value) {

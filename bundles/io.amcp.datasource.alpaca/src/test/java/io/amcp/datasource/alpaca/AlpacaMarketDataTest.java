@@ -171,6 +171,21 @@ class AlpacaMarketDataTest {
         assertThat(waits).containsExactly(Duration.ofSeconds(5));
     }
 
+    /** ResilientHttp.retryAfter: an unreadable Retry-After counts as absent (it used to mean one second here). */
+    @Test
+    void anUnreadableRetryAfterFallsBackToTheRateLimitReset() {
+        AtomicInteger calls = new AtomicInteger();
+        // X-RateLimit-Reset 1612198805 = 2021-02-01T17:00:05Z, five seconds after the fixed clock
+        server.route("GET", "/v2/stocks/AMD/bars", r -> calls.getAndIncrement() == 0
+                ? new Response(429, Map.of("Retry-After", "soon", "X-RateLimit-Reset", "1612198805"),
+                        resource("error-429.json"))
+                : Response.ok("{\"bars\":[],\"symbol\":\"AMD\",\"next_page_token\":null}"));
+
+        data(1).bars(InstrumentId.of("AMD"), BarTimeframe.ONE_MINUTE, Instant.parse("2021-02-01T16:00:00Z"), null);
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(5));
+    }
+
     @Test
     void rateLimitBeyondTheRetriesIsThrownWithAlpacasCode() {
         server.route("GET", "/v2/stocks/TSLA/bars",

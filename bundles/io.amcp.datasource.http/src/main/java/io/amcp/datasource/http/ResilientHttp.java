@@ -199,6 +199,14 @@ public final class ResilientHttp<E extends RuntimeException> {
 
     /** {@code Retry-After} as delta-seconds or an HTTP date; null when absent or unreadable. */
     public Duration retryAfter(String header) {
+        return retryAfter(header, clock);
+    }
+
+    /**
+     * {@code Retry-After} (RFC 9110 section 10.2.3) as delta-seconds or an HTTP date, seen from
+     * {@code clock}: never negative; null when absent or unreadable.
+     */
+    public static Duration retryAfter(String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.amcp.datasource.news.internal;
 
 import io.amcp.api.altdata.NewsItem;
+import io.amcp.datasource.http.ResilientHttp;
 import io.amcp.datasource.news.FeedHealth;
 import io.amcp.datasource.news.NewsAdapter;
 import io.amcp.datasource.news.NewsFormatException;
@@ -10,9 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +122,8 @@ final class FeedPoller implements AutoCloseable {
         }
         int status = response.statusCode();
         if (status == 429) {
-            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(this::retryAfter);
+            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
+                    .map(value -> ResilientHttp.retryAfter(value, clock));
             return failed(feed, "HTTP 429 Too Many Requests" + retryAfter.map(d -> ", Retry-After " + d.toSeconds() + " s").orElse(""),
                     retryAfter.orElse(null));
         }
@@ -151,21 +150,6 @@ final class FeedPoller implements AutoCloseable {
         LOG.warn("news feed {} failed ({} in a row), next try in {} s: {}", feed.source(), now.consecutiveFailures(),
                 wait.toSeconds(), error);
         return new PollResult(List.of(), wait);
-    }
-
-    /** A Retry-After value: delay seconds or an HTTP date (RFC 9110 section 10.2.3). */
-    private Optional<Duration> retryAfter(String value) {
-        String v = value.strip();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(clock.instant(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return Optional.of(until.isNegative() ? Duration.ZERO : until);
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }
     }
 
     /** Health of every feed, ordered by source. */
