@@ -62,7 +62,11 @@ public interface MarketDataHub {
     /** The figures of every current subscription, for monitoring. */
     List<SubscriberStats> stats();
 
-    /** A live subscription; closing it stops its thread and discards what it has not delivered. */
+    /**
+     * A live subscription. Closing it stops taking new events; a LOSSLESS subscription first delivers
+     * what is queued, in order, within the hub's stop time-out (past it the rest is dropped and counted),
+     * while CONFLATE and DROP_OLDEST subscriptions discard their queue at once and count what they discard.
+     */
     interface Subscription extends AutoCloseable {
 
         String name();
