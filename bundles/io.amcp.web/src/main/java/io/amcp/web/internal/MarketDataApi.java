@@ -62,6 +62,7 @@ public final class MarketDataApi {
     private static final Set<String> FEEDS = Set.of("iex", "sip", "otc", "boats", "delayed_sip");
     private static final String JSON = "application/json; charset=utf-8";
     private static final Set<String> CRYPTO_LOCATIONS = Set.of("us", "us-1", "eu-1");
+    private static final Timeframe ONE_MINUTE = new Timeframe("Min", 1);
 
     private final Supplier<List<DatasetProvider>> datasets;
     private final LatestMarketData latest;
@@ -380,7 +381,12 @@ public final class MarketDataApi {
 
     /** A live bar in Alpaca's shape; {@code t} is its start (one minute before its end, as bars are minute bars). */
     static JsonObject barJson(Bar b) {
-        return barJson(new long[] {new Timeframe("Min", 1).bucket(b.time()), b.open(), b.high(), b.low(), b.close(), b.volume()});
+        return barJson(new long[] {startSecond(b), b.open(), b.high(), b.low(), b.close(), b.volume()});
+    }
+
+    /** The epoch second a one-minute bar starts at: its {@code t}. */
+    static long startSecond(Bar b) {
+        return ONE_MINUTE.bucket(b.time());
     }
 
     static JsonObject quoteJson(Quote q) {

@@ -5,6 +5,7 @@ import io.amcp.api.model.MarketData;
 import io.amcp.api.model.Quote;
 import io.amcp.api.model.TradeTick;
 import io.amcp.codec.msgpack.MessagePack;
+import io.amcp.codec.msgpack.MessagePackWriter;
 import io.amcp.web.ApiKeyStore;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -13,7 +14,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +37,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 public final class MarketDataStream {
 
     private static final String MSGPACK = "application/msgpack";
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final ApiKeyStore keys;
     private final Set<Session> sessions = new CopyOnWriteArraySet<>();
@@ -68,18 +69,22 @@ public final class MarketDataStream {
         String symbol;
         String channel;
         JsonObject message;
+        long timeNanos;
         if (event instanceof Bar b) {
             symbol = b.instrument().value();
             channel = "bars";
             message = MarketDataApi.barJson(b).put("T", "b");
+            timeNanos = MarketDataApi.startSecond(b) * NANOS_PER_SECOND;
         } else if (event instanceof Quote q) {
             symbol = q.instrument().value();
             channel = "quotes";
             message = MarketDataApi.quoteJson(q).put("T", "q");
+            timeNanos = q.time();
         } else if (event instanceof TradeTick t) {
             symbol = t.instrument().value();
             channel = "trades";
             message = MarketDataApi.tradeJson(t).put("T", "t");
+            timeNanos = t.time();
         } else {
             return;
         }
@@ -95,7 +100,7 @@ public final class MarketDataStream {
             }
         }
         String text = anyJson ? new JsonArray().add(message).encode() : null;
-        Buffer packed = anyMsgpack ? msgpackFrame(message) : null;
+        Buffer packed = anyMsgpack ? msgpackFrame(message, timeNanos) : null;
         Fanout.write(wanting, s -> s.context, s -> {
             if (s.msgpack) {
                 s.ws.writeBinaryMessage(packed);
@@ -111,15 +116,21 @@ public final class MarketDataStream {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MSGPACK);
     }
 
-    /** A one-message array as MessagePack; a data message's {@code t} becomes a timestamp. */
-    private static Buffer msgpackFrame(JsonObject message) {
-        Object tree = plain(message);
-        if (tree instanceof Map<?, ?> map && map.get("t") instanceof String time) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = (Map<String, Object>) map;
-            fields.put("t", Instant.parse(time));
+    /**
+     * A one-message array as MessagePack; the data message's {@code t} is written as a timestamp from
+     * the event's own time ({@code timeNanos}, epoch nanoseconds), not parsed back from its text.
+     */
+    private static Buffer msgpackFrame(JsonObject message, long timeNanos) {
+        MessagePackWriter out = new MessagePackWriter().arrayHeader(1).mapHeader(message.size());
+        for (Map.Entry<String, Object> field : message) {
+            out.string(field.getKey());
+            if (field.getKey().equals("t")) {
+                out.timestampNanos(timeNanos);
+            } else {
+                out.value(plain(field.getValue()));
+            }
         }
-        return Buffer.buffer(MessagePack.encode(List.of(tree)));
+        return Buffer.buffer(out.toByteArray());
     }
 
     /** A Vert.x JSON value as plain maps and lists (fresh copies), as the MessagePack writer takes them. */
@@ -275,7 +286,7 @@ public final class MarketDataStream {
 
         void send(JsonObject message) {
             if (msgpack) {
-                ws.writeBinaryMessage(msgpackFrame(message));
+                ws.writeBinaryMessage(Buffer.buffer(MessagePack.encode(List.of(plain(message)))));
             } else {
                 ws.writeTextMessage(new JsonArray().add(message).encode());
             }
