@@ -20,6 +20,9 @@ import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.BrokerListener;
+import io.amcp.api.spi.OrderFence;
+import io.amcp.api.spi.PluginStatus;
+import io.amcp.api.spi.StrategyOwnershipGate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -186,10 +189,27 @@ class TwoMemberClusterTest {
     /** A venue that only records what reached it. */
     private static final class RecordingVenue implements BrokerConnector {
         final List<String> received = new CopyOnWriteArrayList<>();
+        final List<String> asked = new CopyOnWriteArrayList<>();
+        final String id;
+        final PluginStatus status;
+
+        RecordingVenue() {
+            this("recording", PluginStatus.ONLINE);
+        }
+
+        RecordingVenue(String id, PluginStatus status) {
+            this.id = id;
+            this.status = status;
+        }
 
         @Override
         public String id() {
-            return "recording";
+            return id;
+        }
+
+        @Override
+        public PluginStatus status() {
+            return status;
         }
 
         @Override
@@ -215,8 +235,39 @@ class TwoMemberClusterTest {
 
         @Override
         public Set<ClientOrderId> resend(Collection<ClientOrderId> ids) {
+            ids.forEach(id -> asked.add(id.value()));
             return ids.stream().filter(id -> !received.contains(id.value())).collect(Collectors.toSet());
         }
+    }
+
+    @Test
+    @Order(5)
+    void theKernelGateSettlesThroughAnOnlineVenueAndForgetsARemovedOne() {
+        ClusterNode node = a != null ? a : b;
+        StrategyId s = StrategyId.of("gated");
+        StrategyOwnershipGate gate = node.kernelGate();
+        gate.register(s);
+        waitFor(() -> gate.epoch(s).isPresent(), "ownership of gated");
+        long epoch = gate.epoch(s).getAsLong();
+
+        RecordingVenue removed = new RecordingVenue("removed", PluginStatus.ONLINE);
+        RecordingVenue dead = new RecordingVenue("dead", PluginStatus.offline("connection lost"));
+        RecordingVenue live = new RecordingVenue("live", PluginStatus.ONLINE);
+        OrderFence removedFence = gate.fence(removed);
+        gate.fence(dead);
+        gate.fence(live);
+        removedFence.disconnect(); // the kernel removed that venue
+
+        // a former owner claimed gated:1 under an older epoch and died before the send
+        node.state().orders().set("gated:1", OrderRecord.claimed(order(s, 1), s.value(), epoch - 1, "former"));
+        List<SubmitOrder> recovered = gate.recover(s, epoch);
+
+        assertThat(recovered).extracting(o -> o.clientOrderId().value()).containsExactly("gated:1");
+        assertThat(removed.asked).isEmpty();
+        assertThat(dead.asked).isEmpty();
+        assertThat(live.asked).containsExactly("gated:1");
+        assertThat(live.received).containsExactly("gated:1");
+        assertThat(node.state().orders().get("gated:1").status()).isEqualTo(OrderRecord.Status.SENT);
     }
 
     private static void waitFor(BooleanSupplier condition, String what) {

@@ -148,6 +148,8 @@ public final class Kernel implements TradingNode {
     private final RiskView riskView = new RiskView();
     /** Cluster strategy ownership, if bound; null: every strategy is local. */
     private volatile StrategyOwnershipGate ownership;
+    /** What this kernel registered on {@link #ownership}'s gate; null once unbound. */
+    private volatile StrategyOwnershipGate.Listener ownershipListener;
     /** The route in front of each venue added (the venue itself, or the fence in front of it). */
     private final Map<BrokerConnector, BrokerConnector> routes = new ConcurrentHashMap<>();
     /**
@@ -271,10 +273,11 @@ public final class Kernel implements TradingNode {
                 resent);
     }
 
+    /** Removes a venue added by {@link #addBroker} and disconnects its route (its fence, under cluster ownership). */
     public void removeBroker(BrokerConnector broker) {
         BrokerConnector route = routes.remove(broker);
         router.remove(route == null ? broker : route);
-        broker.disconnect();
+        (route == null ? broker : route).disconnect();
     }
 
     // ------------------------------------------------------------------ cluster ownership
@@ -291,7 +294,7 @@ public final class Kernel implements TradingNode {
             throw new IllegalStateException("ownership: a gate is already bound");
         }
         this.ownership = Objects.requireNonNull(gate, "gate");
-        gate.addListener(new StrategyOwnershipGate.Listener() {
+        StrategyOwnershipGate.Listener listener = new StrategyOwnershipGate.Listener() {
             @Override
             public void gained(StrategyId strategy, long epoch) {
                 revoked.remove(strategy);
@@ -311,7 +314,28 @@ public final class Kernel implements TradingNode {
                 revoked.add(strategy);
                 execute(() -> ownershipLost(strategy, epoch, reason));
             }
-        });
+        };
+        this.ownershipListener = listener;
+        gate.addListener(listener);
+    }
+
+    /**
+     * Stops following the gate bound by {@link #bindOwnership} (the gate is going away): its listener is
+     * removed, and every strategy this node owns is stopped as on a loss, since no loss would be heard
+     * any more. The kernel stays under cluster ownership, owning nothing: strategies wait in standby and
+     * their orders are refused by the fences.
+     */
+    public void unbindOwnership() {
+        StrategyOwnershipGate gate = ownership;
+        StrategyOwnershipGate.Listener listener = ownershipListener;
+        if (gate == null || listener == null) {
+            return;
+        }
+        ownershipListener = null;
+        gate.removeListener(listener);
+        Map<StrategyId, Long> owned = Map.copyOf(ownedEpochs);
+        revoked.addAll(owned.keySet());
+        execute(() -> owned.forEach((strategy, epoch) -> ownershipLost(strategy, epoch, "ownership gate unbound")));
     }
 
     /**

@@ -72,6 +72,7 @@ class OwnershipGateTest {
         final List<StrategyId> registered = new ArrayList<>();
         final List<SubmitOrder> clusterOrders = new ArrayList<>();
         final List<String> fenced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> disconnected = new java.util.concurrent.CopyOnWriteArrayList<>();
         Listener listener;
 
         void gain(StrategyId s, long epoch) {
@@ -132,6 +133,7 @@ class OwnershipGateTest {
 
                 @Override
                 public void disconnect() {
+                    disconnected.add(venue.id());
                     venue.disconnect();
                 }
 
@@ -198,7 +200,9 @@ class OwnershipGateTest {
 
         @Override
         public void removeListener(Listener l) {
-            listener = null;
+            if (listener == l) {
+                listener = null;
+            }
         }
     }
 
@@ -467,5 +471,28 @@ class OwnershipGateTest {
         } finally {
             kernel.stop();
         }
+    }
+
+    @Test
+    void unbindingRemovesTheListenerAndStopsOwnedStrategiesAndARemovedVenueDisconnectsItsFence() {
+        HandGate gate = new HandGate();
+        KnowingVenue venue = new KnowingVenue();
+        Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("100000"), 1.0);
+        kernel.bindOwnership(gate);
+        kernel.addBroker(venue);
+        EveryBar strategy = new EveryBar();
+        kernel.addStrategy(strategy);
+        gate.gain(S, 5);
+        kernel.post(bar(1));
+        assertThat(gate.fenced).containsExactly("s1:1@5");
+
+        kernel.unbindOwnership();
+        assertThat(gate.listener).isNull();
+        assertThat(state(kernel)).isEqualTo("STANDBY");
+        kernel.post(bar(2));
+        assertThat(strategy.bars).isEqualTo(1);
+
+        kernel.removeBroker(venue);
+        assertThat(gate.disconnected).containsExactly("knowing");
     }
 }

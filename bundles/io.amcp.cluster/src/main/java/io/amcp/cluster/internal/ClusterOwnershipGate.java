@@ -4,8 +4,8 @@ import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.spi.BrokerConnector;
+import io.amcp.api.spi.PluginStatus;
 import io.amcp.api.spi.StrategyOwnershipGate;
-import io.amcp.cluster.ClusterNode;
 import io.amcp.cluster.ClusterOrderIds;
 import io.amcp.cluster.FencedConnector;
 import io.amcp.cluster.OrderRecord;
@@ -19,15 +19,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The kernel's view of this member's strategy ownership: leases and epochs from the node's
  * {@link io.amcp.cluster.StrategyOwnership}, order ids from {@link ClusterOrderIds}, and one
- * {@link FencedOrderGate} per venue, the first of which settles a gained strategy's in-flight orders.
+ * {@link FencedOrderGate} per venue (forgotten when the kernel disconnects it), the first online one of
+ * which settles a gained strategy's in-flight orders.
  */
 final class ClusterOwnershipGate implements StrategyOwnershipGate {
 
-    private final ClusterNode node;
+    private final HazelcastClusterNode node;
     private final List<FencedConnector> fences = new CopyOnWriteArrayList<>();
     private final Map<Listener, OwnershipListener> adapters = new ConcurrentHashMap<>();
 
-    ClusterOwnershipGate(ClusterNode node) {
+    ClusterOwnershipGate(HazelcastClusterNode node) {
         this.node = node;
     }
 
@@ -53,15 +54,15 @@ final class ClusterOwnershipGate implements StrategyOwnershipGate {
 
     @Override
     public FencedConnector fence(BrokerConnector venue) {
-        FencedConnector fence = node.fence(venue);
+        FencedConnector fence = node.fence(venue, fences::remove);
         fences.add(fence);
         return fence;
     }
 
     /**
-     * Settles the strategy's in-flight orders through the first venue's fence; with no venue bound
-     * yet, returns the cluster's records as they are (orders still claimed by a former owner are then
-     * settled by whoever owns the strategy once a venue is there).
+     * Settles the strategy's in-flight orders through the fence of the first venue that is online; with
+     * no venue online, returns the cluster's records as they are (orders still claimed by a former owner
+     * are then settled by whoever owns the strategy once a venue is there).
      */
     @Override
     public List<SubmitOrder> recover(StrategyId strategy, long epoch) {
@@ -69,9 +70,11 @@ final class ClusterOwnershipGate implements StrategyOwnershipGate {
         if (held.isEmpty() || held.getAsLong() != epoch) {
             throw new IllegalStateException("strategy " + strategy + ": not held at epoch " + epoch);
         }
-        List<OrderRecord> records = fences.isEmpty()
+        FencedConnector live = fences.stream().filter(f -> f.status().state() == PluginStatus.State.ONLINE)
+                .findFirst().orElse(null);
+        List<OrderRecord> records = live == null
                 ? List.copyOf(node.state().orders().values(new OrdersOfStrategy(strategy.value())))
-                : fences.get(0).recover(strategy, epoch);
+                : live.recover(strategy, epoch);
         return records.stream()
                 .sorted((a, b) -> Long.compare(sequenceOf(ClientOrderId.of(a.clientOrderId())),
                         sequenceOf(ClientOrderId.of(b.clientOrderId()))))

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -47,10 +48,12 @@ final class FencedOrderGate implements FencedConnector {
     private final Clock clock;
     private final long lockWaitMillis;
     private final long lockLeaseMillis;
+    private final Consumer<FencedConnector> disconnected;
     private volatile BrokerListener listener;
 
     FencedOrderGate(BrokerConnector venue, StrategyOwnership ownership, IMap<String, Ownership> assignments,
-            IMap<String, OrderRecord> orders, String memberId, Clock clock, long leaseMillis) {
+            IMap<String, OrderRecord> orders, String memberId, Clock clock, long leaseMillis,
+            Consumer<FencedConnector> disconnected) {
         this.venue = venue;
         this.ownership = ownership;
         this.assignments = assignments;
@@ -59,6 +62,7 @@ final class FencedOrderGate implements FencedConnector {
         this.clock = clock;
         this.lockWaitMillis = Math.max(50, leaseMillis / 2);
         this.lockLeaseMillis = leaseMillis;
+        this.disconnected = disconnected;
     }
 
     @Override
@@ -75,6 +79,7 @@ final class FencedOrderGate implements FencedConnector {
     @Override
     public void disconnect() {
         venue.disconnect();
+        disconnected.accept(this);
     }
 
     @Override

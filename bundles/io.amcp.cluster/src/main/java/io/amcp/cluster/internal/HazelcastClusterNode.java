@@ -17,6 +17,7 @@ import io.amcp.cluster.ParameterSweep;
 import io.amcp.cluster.PositionRecord;
 import io.amcp.cluster.SharedState;
 import io.amcp.cluster.StrategyOwnership;
+import java.util.function.Consumer;
 
 /** A Hazelcast member with the platform's maps, ownership leases and research executor. */
 public final class HazelcastClusterNode implements ClusterNode, SharedState {
@@ -84,8 +85,13 @@ public final class HazelcastClusterNode implements ClusterNode, SharedState {
 
     @Override
     public FencedConnector fence(BrokerConnector venue) {
+        return fence(venue, gone -> { });
+    }
+
+    /** A fence that tells {@code disconnected} when it is disconnected (its venue removed). */
+    FencedOrderGate fence(BrokerConnector venue, Consumer<FencedConnector> disconnected) {
         return new FencedOrderGate(venue, ownership, assignments(), orders(), memberId(), clusterClock,
-                settings.lease().toMillis());
+                settings.lease().toMillis(), disconnected);
     }
 
     @Override

@@ -141,6 +141,7 @@ public final class KernelComponent {
                 LOG.debug("service already unregistered", alreadyGone);
             }
         }
+        kernel.unbindOwnership();
         kernel.stop();
         journal.close();
     }
