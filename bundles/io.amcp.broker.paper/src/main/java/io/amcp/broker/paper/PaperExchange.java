@@ -523,7 +523,9 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
             emit(new OrderRejected(newId, "duplicate client order id", now));
             return;
         }
-        know(newId, OrderStatus.REJECTED, now);
+        // taken from here on, but no order unless the replace succeeds: a refused replace creates none
+        // (the kernel books a replacement on OrderReplaced only; Alpaca answers 422 and lists nothing)
+        known.put(newId, OrderStatus.REJECTED);
         if (w.held) {
             emit(new OrderRejected(newId, "replace refused: " + oldId + " is a leg waiting for its entry to fill", now));
             return;
@@ -851,7 +853,8 @@ public final class PaperExchange implements BrokerConnector, MarketDataSink {
     /**
      * Records the venue's status of an order, for its own checks and for its statement. An OCO
      * order's group id is no order (the kernel books its legs only), so its status goes to
-     * {@link #known} alone: taken as an id, cancelable as a group, never on a statement.
+     * {@link #known} alone: taken as an id, cancelable as a group, never on a statement; so does the
+     * new id of a replace the venue refused.
      */
     private void know(ClientOrderId cid, OrderStatus status, long time) {
         known.put(cid, status);

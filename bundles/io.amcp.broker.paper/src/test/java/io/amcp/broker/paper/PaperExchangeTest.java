@@ -567,6 +567,13 @@ class PaperExchangeTest {
                 null, null));
         assertThat(of(OrderRejected.class)).extracting(e -> e.clientOrderId() + ": " + e.reason()).containsExactly(
                 "s2: replace refused: qty 100 is not above the filled quantity 100");
+        // a refused replace creates no order (as at Alpaca, which answers 422): s2 is not on the
+        // statement, yet the id stays taken
+        assertThat(x.statement(Money.of("100000")).orders()).containsOnlyKeys(
+                ClientOrderId.of("r"), ClientOrderId.of("r2"), ClientOrderId.of("s"));
+        x.submit(order("s2", Side.BUY, 1).build());
+        assertThat(of(OrderRejected.class)).extracting(e -> e.clientOrderId() + ": " + e.reason()).containsExactly(
+                "s2: replace refused: qty 100 is not above the filled quantity 100", "s2: duplicate client order id");
     }
 
     @Test

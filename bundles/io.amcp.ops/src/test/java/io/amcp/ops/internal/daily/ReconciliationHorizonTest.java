@@ -14,6 +14,7 @@ import io.amcp.api.order.OrderClass;
 import io.amcp.api.order.OrderStatus;
 import io.amcp.api.order.OrderType;
 import io.amcp.api.order.OrderView;
+import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.StopLoss;
 import io.amcp.api.order.SubmitOrder;
 import io.amcp.api.order.TakeProfit;
@@ -93,6 +94,30 @@ class ReconciliationHorizonTest {
             JobResult done = reconcile(day, MONDAY, day.statements());
             assertThat(day.kernel.order(ClientOrderId.of("exit-1-tp")).status()).isEqualTo(OrderStatus.FILLED);
             assertThat(done.ok()).as(done.findings().toString()).isTrue();
+        }
+    }
+
+    @Test
+    void aReplaceTheVenueRefusedIsNoOrderOnEitherSide() {
+        try (TradingDay day = new TradingDay(tmp.resolve("state"), MONDAY.atTime(9, 59))) {
+            day.bar(MONDAY.atTime(10, 0), 179, 180, 178, 179);
+            ClientOrderId entry = ClientOrderId.of("entry-1");
+            day.kernel.submit(ALPHA, SubmitOrder.builder(AAPL, Side.BUY, Quantity.of(10)).clientOrderId(entry)
+                    .type(OrderType.LIMIT).limitPrice(Price.of("150")).orderClass(OrderClass.BRACKET)
+                    .timeInForce(TimeInForce.GTC).takeProfit(TakeProfit.at(Price.of("200")))
+                    .stopLoss(StopLoss.at(Price.of("140"))).build());
+            day.bar(MONDAY.atTime(10, 1), 180, 181, 179, 181); // the entry rests at 150, its legs wait for it
+            ClientOrderId takeProfit = ClientOrderId.of("entry-1-tp");
+            ClientOrderId refused = ClientOrderId.of("entry-1-tp-2");
+            // the venue refuses to replace a leg waiting for its entry (Alpaca answers such a PATCH with 422)
+            day.kernel.replace(new ReplaceOrder(takeProfit, refused, null, Price.of("210"), null));
+            day.bar(MONDAY.atTime(10, 2), 181, 182, 180, 181);
+
+            assertThat(day.kernel.order(takeProfit).status()).isEqualTo(OrderStatus.HELD);
+            assertThat(day.kernel.order(refused)).as("the kernel books a replacement on OrderReplaced only").isNull();
+            JobResult r = reconcile(day, MONDAY, day.statements());
+            assertThat(r.findings()).containsExactly("orders, positions and cash agree with paper");
+            assertThat(day.statements().statement().orders()).doesNotContainKey(refused);
         }
     }
 
