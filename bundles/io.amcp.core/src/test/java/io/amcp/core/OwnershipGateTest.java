@@ -44,7 +44,7 @@ class OwnershipGateTest {
     private static final long T0 = 1_709_564_400_000_000_000L;
 
     /** Buys 1 on every bar. */
-    static final class EveryBar implements Strategy {
+    static class EveryBar implements Strategy {
         StrategyContext ctx;
         int bars;
 
@@ -257,6 +257,27 @@ class OwnershipGateTest {
         return Bar.of(AAPL, T0 + i * 60_000_000_000L, 100, 101, 99, 100, 1000);
     }
 
+    /** A kernel under {@code gate}, trading into {@code venue}. */
+    private static Kernel kernelUnder(HandGate gate, KnowingVenue venue) {
+        Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("100000"), 1.0);
+        kernel.bindOwnership(gate);
+        kernel.addBroker(venue);
+        return kernel;
+    }
+
+    /** A running kernel whose strategy, owned at epoch 3, is held inside bar 1 (callbacks are not watched). */
+    private static Kernel runningAtEpoch3InBar1(HandGate gate, KnowingVenue venue, HeldTrader strategy)
+            throws InterruptedException {
+        Kernel kernel = kernelUnder(gate, venue);
+        kernel.setBlockLimit(0);
+        kernel.addStrategy(strategy);
+        gate.gain(S, 3);
+        kernel.start("ownership-test");
+        kernel.post(bar(1));
+        assertThat(strategy.entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return kernel;
+    }
+
     private static String state(Kernel kernel) {
         return kernel.strategies().stream().filter(i -> i.id().equals(S)).map(StrategyInfo::state).findFirst()
                 .orElseThrow();
@@ -266,9 +287,7 @@ class OwnershipGateTest {
     void standbyUntilOwnedThenRecoversTradesThroughTheFenceAndStopsOnLossWithoutCancels() {
         HandGate gate = new HandGate();
         KnowingVenue venue = new KnowingVenue();
-        Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("100000"), 1.0);
-        kernel.bindOwnership(gate);
-        kernel.addBroker(venue);
+        Kernel kernel = kernelUnder(gate, venue);
         EveryBar strategy = new EveryBar();
         kernel.addStrategy(strategy);
 
@@ -344,17 +363,9 @@ class OwnershipGateTest {
     void lossStopsTheStrategyAtOnceEvenWithBarsQueuedBeforeTheStop() throws Exception {
         HandGate gate = new HandGate();
         KnowingVenue venue = new KnowingVenue();
-        Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("100000"), 1.0);
-        kernel.setBlockLimit(0);
-        kernel.bindOwnership(gate);
-        kernel.addBroker(venue);
         HeldTrader strategy = new HeldTrader();
-        kernel.addStrategy(strategy);
-        gate.gain(S, 3);
-        kernel.start("ownership-test");
+        Kernel kernel = runningAtEpoch3InBar1(gate, venue, strategy);
         try {
-            kernel.post(bar(1));
-            assertThat(strategy.entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             kernel.post(bar(2));
             kernel.post(bar(3));
             // the loss arrives while bar 1 is still in the strategy and bars 2 and 3 wait ahead of the stop
@@ -376,20 +387,8 @@ class OwnershipGateTest {
     }
 
     /** On its first bar: an order under an id of its own choosing and a parent order for the slicer. */
-    static final class OwnIdsTrader implements Strategy {
-        StrategyContext ctx;
+    static final class OwnIdsTrader extends EveryBar {
         boolean sent;
-
-        @Override
-        public StrategyId id() {
-            return S;
-        }
-
-        @Override
-        public void onStart(StrategyContext context) {
-            ctx = context;
-            ctx.subscribe(AAPL);
-        }
 
         @Override
         public void onBar(Bar bar) {
@@ -407,9 +406,7 @@ class OwnershipGateTest {
     void childOrdersAndOwnIdsOfAStrategyGoThroughTheFenceAndAStaleOwnerCannotCancelThem() {
         HandGate gate = new HandGate();
         KnowingVenue venue = new KnowingVenue();
-        Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("100000"), 1.0);
-        kernel.bindOwnership(gate);
-        kernel.addBroker(venue);
+        Kernel kernel = kernelUnder(gate, venue);
         kernel.addAlgorithm(new AlgoRunTest.Slicer());
         kernel.addStrategy(new OwnIdsTrader());
         gate.gain(S, 7);
@@ -439,17 +436,9 @@ class OwnershipGateTest {
     void anInstanceOfTheEpochBeforeAQuickLossAndRegainCannotSend() throws Exception {
         HandGate gate = new HandGate();
         KnowingVenue venue = new KnowingVenue();
-        Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("100000"), 1.0);
-        kernel.setBlockLimit(0);
-        kernel.bindOwnership(gate);
-        kernel.addBroker(venue);
         HeldTrader strategy = new HeldTrader();
-        kernel.addStrategy(strategy);
-        gate.gain(S, 3);
-        kernel.start("ownership-test");
+        Kernel kernel = runningAtEpoch3InBar1(gate, venue, strategy);
         try {
-            kernel.post(bar(1));
-            assertThat(strategy.entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             kernel.post(bar(2));
             // between bar 1 and bar 2 the lease is lost and regained at once: epoch 3 -> 4
             gate.lose(S);
@@ -477,9 +466,7 @@ class OwnershipGateTest {
     void unbindingRemovesTheListenerAndStopsOwnedStrategiesAndARemovedVenueDisconnectsItsFence() {
         HandGate gate = new HandGate();
         KnowingVenue venue = new KnowingVenue();
-        Kernel kernel = new Kernel(new SimulatedClock(0), Journal.NONE, Money.of("100000"), 1.0);
-        kernel.bindOwnership(gate);
-        kernel.addBroker(venue);
+        Kernel kernel = kernelUnder(gate, venue);
         EveryBar strategy = new EveryBar();
         kernel.addStrategy(strategy);
         gate.gain(S, 5);
