@@ -95,13 +95,14 @@ public final class AlpacaJson {
      */
     public JsonObject order(OrderView o, Function<ClientOrderId, OrderView> legs) {
         SubmitOrder r = o.request();
-        String updated = time(o.updatedTime());
+        String created = time(o.createdTime());
+        String updated = o.updatedTime() == o.createdTime() ? created : time(o.updatedTime());
         JsonObject json = new JsonObject();
         json.put("id", ids.idOf(o.clientOrderId()));
         json.put("client_order_id", o.clientOrderId().value());
-        json.put("created_at", time(o.createdTime()));
+        json.put("created_at", created);
         json.put("updated_at", updated);
-        json.put("submitted_at", time(o.createdTime()));
+        json.put("submitted_at", created);
         json.put("filled_at", o.status() == OrderStatus.FILLED ? updated : null);
         json.put("expired_at", o.status() == OrderStatus.EXPIRED ? updated : null);
         json.put("canceled_at", o.status() == OrderStatus.CANCELED ? updated : null);
