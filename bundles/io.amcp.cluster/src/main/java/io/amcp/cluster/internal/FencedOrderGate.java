@@ -142,7 +142,13 @@ final class FencedOrderGate implements FencedConnector {
             unlock(strategy.value());
         }
         if (!holdsLease(strategy, epoch)) {
-            reject(id, "fenced: the lease on " + strategy + " at epoch " + epoch + " ran out before the send");
+            // take the claim back unless a new owner adopted it meanwhile (then the order is its to send):
+            // a claim left behind would be sent by the next owner after this kernel was told it was refused
+            if (orders.remove(id.value(), claim)) {
+                reject(id, "fenced: the lease on " + strategy + " at epoch " + epoch + " ran out before the send");
+            } else {
+                LOG.info(() -> id + ": the lease at epoch " + epoch + " ran out before the send; the new owner has it");
+            }
             return;
         }
         venue.submit(order);
@@ -188,7 +194,10 @@ final class FencedOrderGate implements FencedConnector {
                 orders.set(r.clientOrderId(), r.sent());
             } else if (r.resendable()) {
                 OrderRecord adopted = r.adoptedBy(memberId, epoch);
-                orders.set(r.clientOrderId(), adopted);
+                if (!orders.replace(r.clientOrderId(), r, adopted)) {
+                    LOG.info(() -> "order " + id + " was taken back by its former owner before the send; not sent");
+                    continue;
+                }
                 venue.submit(r.toSubmitOrder());
                 orders.set(r.clientOrderId(), adopted.sent());
                 LOG.info(() -> "re-sent " + id + " claimed at epoch " + r.epoch() + " under epoch " + epoch);
