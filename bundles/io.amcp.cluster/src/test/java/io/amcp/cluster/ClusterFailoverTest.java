@@ -67,7 +67,7 @@ class ClusterFailoverTest {
     @AfterEach
     void killAll() {
         for (Member m : members) {
-            signal(m, "CONT");
+            Signals.send(m.process, "CONT");
             m.process.destroyForcibly();
         }
         for (Member m : members) {
@@ -114,12 +114,12 @@ class ClusterFailoverTest {
                 && l == last(k -> k.text().startsWith("ACQUIRED s2 ")), "s2 owned by a live member");
         long s2Epoch = epochOf(s2Owner);
         Member frozen = s2Owner.member();
-        assertThat(signal(frozen, "STOP")).isTrue();
+        assertThat(Signals.send(frozen.process, "STOP")).isTrue();
         Line s2Takeover = await(l -> l.text().startsWith("ACQUIRED s2 ") && epochOf(l) > s2Epoch, "s2 taken over");
         assertThat(s2Takeover.member()).isNotSameAs(frozen);
         await(l -> l.member() == s2Takeover.member() && l.text().startsWith("SENT s2:")
                 && l.nanos() > s2Takeover.nanos(), "s2 trading under the new owner");
-        assertThat(signal(frozen, "CONT")).isTrue();
+        assertThat(Signals.send(frozen.process, "CONT")).isTrue();
         // whichever of its strategies' loops wakes first tries to send under the lease it held when frozen
         Line refused = await(l -> l.member() == frozen && l.nanos() > s2Takeover.nanos()
                 && l.text().startsWith("REFUSED s"), "the thawed owner's order refused");
@@ -225,21 +225,6 @@ class ClusterFailoverTest {
     private static long epochOf(Line acquired) {
         String[] parts = acquired.text().split(" ");
         return Long.parseLong(parts[2]);
-    }
-
-    private static boolean signal(Member member, String signal) {
-        if (!member.process.isAlive()) {
-            return false;
-        }
-        try {
-            return new ProcessBuilder("kill", "-" + signal, Long.toString(member.process.pid())).start()
-                    .waitFor(5, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static ClientConfig clientConfig(String cluster, String memberList) {
