@@ -13,6 +13,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import io.amcp.api.execution.AlgoStatus;
 import io.amcp.api.execution.ParentOrder;
 import io.amcp.api.model.Bar;
+import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Quantity;
@@ -82,6 +83,8 @@ import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -150,6 +153,9 @@ public class PlatformIT {
             editConfigurationFilePut("etc/io.amcp.datasource.file.cfg", "barsPerSecond", "50"),
             editConfigurationFilePut("etc/system.properties", "amcp.itest.bundles", bundles.getPath()),
             editConfigurationFilePut("etc/io.amcp.web.alpaca.cfg", "port", freePort()),
+            // a real S3 server outside the container, in this JVM (the configuration runs here, not in Karaf)
+            editConfigurationFilePut("etc/system.properties", "amcp.itest.s3.endpoint",
+                    S3ServerSetup.endpoint(new File(bundles.getParentFile(), "s3-blobs").toPath())),
             // the exam bundles come from the Maven repository this build uses
             when(!localRepository.isEmpty()).useOptions(editConfigurationFilePut(
                     "etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository)),
@@ -515,6 +521,55 @@ public class PlatformIT {
         for (String name : bundles) {
             assertEquals(name + " removed with its feature", null, bundleNamed(name));
         }
+    }
+
+    /**
+     * The object-store tier inside the container: installing {@code amcp-data} brings the MinIO SDK (feature
+     * {@code amcp-objectstore}, wrapped jars), io.amcp.data's optional io.minio imports are wired to it, a
+     * stored dataset pushed to a real S3 server (s3proxy, outside the container) comes back bar for bar, and
+     * a wrong secret is refused with the server's error code, parsed inside the container.
+     */
+    @Test
+    public void aStoredDatasetIsPushedToAnS3ServerAndReadBackInsideKaraf() throws Exception {
+        features.installFeature("amcp-data", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        Bundle minio = bundleNamed("io.minio");
+        assertNotNull("amcp-data installs the MinIO SDK", minio);
+        assertEquals("io.minio state", Bundle.ACTIVE, minio.getState());
+        Set<Object> fromMinio = bundleNamed("io.amcp.data").adapt(BundleWiring.class)
+                .getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE).stream()
+                .filter(w -> w.getProvider().getBundle().equals(minio))
+                .map(w -> w.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))
+                .collect(Collectors.toSet());
+        assertEquals("io.amcp.data's io.minio imports wired to the SDK bundle",
+                Set.of("io.minio", "io.minio.errors", "io.minio.messages"), fromMinio);
+
+        String endpoint = System.getProperty("amcp.itest.s3.endpoint");
+        Path work = Files.createTempDirectory(Path.of(System.getProperty("karaf.data")), "itest-s3");
+        ObjectStoreRoundTrip.Outcome outcome = ObjectStoreRoundTrip.run(work, endpoint, "amcp-itest",
+                S3ServerSetup.ACCESS_KEY, S3ServerSetup.SECRET_KEY);
+        // 2 symbols from 2020-12-15 over 0.06 years: each spans 2020 and 2021, so 2 x 2 partition files
+        assertEquals("partitions stored", 4, outcome.partitionsStored());
+        assertEquals("partitions uploaded", 4, outcome.uploaded());
+        assertEquals("partitions in the bucket's manifest", 4, outcome.listed());
+        assertTrue("every object's SHA-256 matches the manifest", outcome.verified());
+        assertEquals("partitions downloaded into the empty cache", 4, outcome.downloaded());
+        for (int s = 0; s < 2; s++) {
+            BarSeries generated = outcome.generated().get(s);
+            BarSeries back = outcome.readBack().get(s);
+            String name = generated.instrument().id().value();
+            assertTrue(name + " has bars", generated.size() > 0);
+            assertTrue(name + " times", java.util.Arrays.equals(generated.time(), back.time()));
+            assertTrue(name + " opens", java.util.Arrays.equals(generated.open(), back.open()));
+            assertTrue(name + " highs", java.util.Arrays.equals(generated.high(), back.high()));
+            assertTrue(name + " lows", java.util.Arrays.equals(generated.low(), back.low()));
+            assertTrue(name + " closes", java.util.Arrays.equals(generated.close(), back.close()));
+            assertTrue(name + " volumes", java.util.Arrays.equals(generated.volume(), back.volume()));
+        }
+        // the tier checks the key pair with a HEAD request, whose refusal has no body: AccessDenied, not SignatureDoesNotMatch
+        String refusal = ObjectStoreRoundTrip.refusal(work, endpoint, "amcp-itest", S3ServerSetup.ACCESS_KEY, "not-the-secret");
+        assertNotNull("a wrong secret is refused as a credential failure", refusal);
+        assertTrue(refusal, refusal.startsWith("AccessDenied: ") && refusal.contains("refused the credentials")
+                && !refusal.contains("not-the-secret"));
     }
 
     private Bundle bundleNamed(String symbolicName) {
