@@ -24,4 +24,20 @@ public interface BacktestStrategies {
      * @throws IllegalArgumentException naming the parameter at fault
      */
     Strategy create(String name, StrategyId id, String symbol, Map<String, String> parameters);
+
+    /**
+     * The parameters {@link #create} accepts for {@code name}, each with the default it takes when
+     * absent, as text, in a stable order (the console shows them on its backtest form); empty when the
+     * strategy does not describe its parameters. Bundles whose strategy has a typed configuration
+     * answer {@link StrategyParameters#defaults}.
+     *
+     * @param name one of {@link #names()}
+     * @throws IllegalArgumentException naming {@code strategy} when {@code name} is not one of {@link #names()}
+     */
+    default Map<String, String> parameters(String name) {
+        if (!names().contains(name)) {
+            throw StrategyParameters.unknownStrategy("strategy", names(), name);
+        }
+        return Map.of();
+    }
 }

@@ -1,7 +1,10 @@
 package io.amcp.api.spi;
 
+import io.amcp.api.model.NumberText;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,9 +41,32 @@ public final class StrategyParameters {
      */
     public static void requireName(String offered, String asked) {
         if (!offered.equals(asked)) {
-            throw new IllegalArgumentException("name: unknown strategy '" + asked + "' (this bundle offers ["
-                    + offered + "])");
+            throw unknownStrategy("name", List.of(offered), asked);
         }
+    }
+
+    /**
+     * The parameters of {@code asked}, from a bundle offering only the strategy {@code offered} whose
+     * component configuration is {@code config}, each with its default as text (numbers by
+     * {@link NumberText}: {@code 2.0} gives {@code "2"}), in name order: what
+     * {@link BacktestStrategies#parameters} answers.
+     *
+     * @throws IllegalArgumentException naming {@code strategy} when {@code asked} is another strategy
+     */
+    public static Map<String, String> defaults(String offered, String asked, Class<? extends Annotation> config) {
+        if (!offered.equals(asked)) {
+            throw unknownStrategy("strategy", List.of(offered), asked);
+        }
+        Map<String, String> defaults = new LinkedHashMap<>();
+        attributes(config).forEach((name, m) -> defaults.put(name, m.getDefaultValue() instanceof Number n
+                ? NumberText.of(name, n) : String.valueOf(m.getDefaultValue())));
+        return Collections.unmodifiableMap(defaults);
+    }
+
+    /** The refusal of a strategy name that is not one of {@code offered}, naming {@code field}. */
+    static IllegalArgumentException unknownStrategy(String field, List<String> offered, String asked) {
+        return new IllegalArgumentException(field + ": unknown strategy '" + asked + "' (this bundle offers "
+                + offered + ")");
     }
 
     /**
@@ -50,12 +76,7 @@ public final class StrategyParameters {
      */
     public static StrategyParameters of(String strategy, Class<? extends Annotation> config,
             Map<String, String> given) {
-        Map<String, Method> attributes = new TreeMap<>();
-        for (Method m : config.getDeclaredMethods()) {
-            if (!INSTANCE_ATTRIBUTES.contains(m.getName()) && m.getDefaultValue() != null) {
-                attributes.put(m.getName(), m);
-            }
-        }
+        Map<String, Method> attributes = attributes(config);
         for (String name : given.keySet()) {
             if (!attributes.containsKey(name)) {
                 throw new IllegalArgumentException(name + ": not a parameter of " + strategy + " "
@@ -63,6 +84,17 @@ public final class StrategyParameters {
             }
         }
         return new StrategyParameters(strategy, attributes, Map.copyOf(given));
+    }
+
+    /** The attributes of {@code config} that tune a strategy, by name in name order. */
+    private static Map<String, Method> attributes(Class<? extends Annotation> config) {
+        Map<String, Method> attributes = new TreeMap<>();
+        for (Method m : config.getDeclaredMethods()) {
+            if (!INSTANCE_ATTRIBUTES.contains(m.getName()) && m.getDefaultValue() != null) {
+                attributes.put(m.getName(), m);
+            }
+        }
+        return attributes;
     }
 
     /** An {@code int} attribute: the given text as an integer, else the default. */
