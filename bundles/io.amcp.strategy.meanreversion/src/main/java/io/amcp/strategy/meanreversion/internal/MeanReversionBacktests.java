@@ -30,6 +30,11 @@ public final class MeanReversionBacktests implements BacktestStrategies {
     }
 
     @Override
+    public Map<String, String> parameters(String name) {
+        return StrategyParameters.defaults(NAME, name, MeanReversionConfig.class);
+    }
+
+    @Override
     public Strategy create(String name, StrategyId id, String symbol, Map<String, String> parameters) {
         StrategyParameters.requireName(NAME, name);
         StrategyParameters p = StrategyParameters.of(NAME, MeanReversionConfig.class, parameters);

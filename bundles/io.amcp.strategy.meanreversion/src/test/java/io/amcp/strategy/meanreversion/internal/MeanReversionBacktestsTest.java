@@ -32,6 +32,19 @@ class MeanReversionBacktestsTest {
     }
 
     /**
+     * The defaults written in MeanReversionConfig (bandPeriod 20, bandWidth 2.0, rsiPeriod 14, oversold 30,
+     * overbought 70, allowShort true, quantity "10"), whole numbers without a fraction.
+     */
+    @Test
+    void describesItsParametersWithTheConfigurationDefaults() {
+        assertThat(offered.parameters("mean-reversion")).containsExactly(Map.entry("allowShort", "true"),
+                Map.entry("bandPeriod", "20"), Map.entry("bandWidth", "2"), Map.entry("overbought", "70"),
+                Map.entry("oversold", "30"), Map.entry("quantity", "10"), Map.entry("rsiPeriod", "14"));
+        assertThatThrownBy(() -> offered.parameters("sma-cross")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("strategy: unknown strategy 'sma-cross'");
+    }
+
+    /**
      * A snapshot carries max(bandPeriod, 40 x rsiPeriod + 1) closes (class comment of the strategy):
      * rsiPeriod 3 gives 121, bandPeriod 150 with rsiPeriod 2 (81) gives 150.
      */

@@ -32,6 +32,11 @@ public final class MomentumBacktests implements BacktestStrategies {
     }
 
     @Override
+    public Map<String, String> parameters(String name) {
+        return StrategyParameters.defaults(NAME, name, MomentumConfig.class);
+    }
+
+    @Override
     public Strategy create(String name, StrategyId id, String symbol, Map<String, String> parameters) {
         StrategyParameters.requireName(NAME, name);
         StrategyParameters p = StrategyParameters.of(NAME, MomentumConfig.class, parameters);

@@ -31,6 +31,20 @@ class MomentumBacktestsTest {
         assertThat(offered.names()).containsExactly("momentum");
     }
 
+    /**
+     * The defaults written in MomentumConfig (lookback 120, volatilityWindow 20, targetVolatility 0.15,
+     * maxLeverage 1.0, rebalanceBars 5, periodsPerYear 252, allowShort false, capital "100000", lotSize "1").
+     */
+    @Test
+    void describesItsParametersWithTheConfigurationDefaults() {
+        assertThat(offered.parameters("momentum")).containsExactly(Map.entry("allowShort", "false"),
+                Map.entry("capital", "100000"), Map.entry("lookback", "120"), Map.entry("lotSize", "1"),
+                Map.entry("maxLeverage", "1"), Map.entry("periodsPerYear", "252"), Map.entry("rebalanceBars", "5"),
+                Map.entry("targetVolatility", "0.15"), Map.entry("volatilityWindow", "20"));
+        assertThatThrownBy(() -> offered.parameters("sma-cross")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("strategy: unknown strategy 'sma-cross'");
+    }
+
     @Test
     void createsAFreshInstanceWithTheGivenParameters() {
         Map<String, String> p = Map.of("lookback", "60", "volatilityWindow", "10", "targetVolatility", "0.2",

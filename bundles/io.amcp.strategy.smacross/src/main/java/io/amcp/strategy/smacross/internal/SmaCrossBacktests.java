@@ -29,6 +29,11 @@ public final class SmaCrossBacktests implements BacktestStrategies {
     }
 
     @Override
+    public Map<String, String> parameters(String name) {
+        return StrategyParameters.defaults(NAME, name, SmaCrossConfig.class);
+    }
+
+    @Override
     public Strategy create(String name, StrategyId id, String symbol, Map<String, String> parameters) {
         StrategyParameters.requireName(NAME, name);
         return SmaCrossStrategy.of(id, InstrumentId.of(symbol), parameters);

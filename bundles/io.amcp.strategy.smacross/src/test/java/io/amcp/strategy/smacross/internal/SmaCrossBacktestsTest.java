@@ -34,6 +34,15 @@ class SmaCrossBacktestsTest {
         assertThat(offered.names()).containsExactly("sma-cross");
     }
 
+    /** The defaults written in SmaCrossConfig: fast 10, slow 30, quantity "10"; id and symbol name an instance. */
+    @Test
+    void describesItsParametersWithTheConfigurationDefaults() {
+        assertThat(offered.parameters("sma-cross")).containsExactly(Map.entry("fast", "10"),
+                Map.entry("quantity", "10"), Map.entry("slow", "30"));
+        assertThatThrownBy(() -> offered.parameters("momentum")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("strategy: unknown strategy 'momentum'");
+    }
+
     @Test
     void createsAFreshInstanceWithTheGivenParameters() {
         Map<String, String> p = Map.of("fast", "3", "slow", "7", "quantity", "25");
