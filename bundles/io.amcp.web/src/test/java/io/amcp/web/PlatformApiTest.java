@@ -338,6 +338,22 @@ class PlatformApiTest {
         assertThat(result.getInteger("fills")).isEqualTo(direct.fills().size());
     }
 
+    /**
+     * A whole JSON number written with a fraction ({@code 20.0}, as JavaScript clients and the MCP tools
+     * may send) reaches an integer parameter as {@code "20"} by the shared NumberText rule, as MCP's
+     * run_backtest accepts it; a fraction that is not whole stays refused.
+     */
+    @Test
+    void aWholeNumberWithAFractionIsAcceptedForAnIntegerParameter() {
+        Http.Reply whole = http.post("/api/v1/backtests", node.trader,
+                "{\"strategy\":\"sma-cross\",\"dataset\":\"aapl-2013\",\"params\":{\"fast\":10.0,\"slow\":20.0}}");
+        assertThat(whole.status()).as(whole.body()).isEqualTo(202);
+        Http.Reply fraction = http.post("/api/v1/backtests", node.trader,
+                "{\"strategy\":\"sma-cross\",\"dataset\":\"aapl-2013\",\"params\":{\"slow\":20.5}}");
+        assertThat(fraction.status()).isEqualTo(422);
+        assertThat(fraction.json().getString("message")).isEqualTo("params: slow: not an integer: '20.5'");
+    }
+
     /** Buy prices of a long-only SMA cross: the open after each upward cross of fast over slow closes. */
     private static List<Double> expectedBuys(int fast, int slow) {
         double[] close = node.aapl.closesAsDouble();

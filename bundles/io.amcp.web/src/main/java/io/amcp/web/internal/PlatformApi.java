@@ -2,6 +2,7 @@ package io.amcp.web.internal;
 
 import io.amcp.api.model.BarSeries;
 import io.amcp.api.model.FixedPoint;
+import io.amcp.api.model.NumberText;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.order.OrderStatus;
 import io.amcp.api.order.OrderView;
@@ -282,7 +283,8 @@ public final class PlatformApi implements AutoCloseable {
             throw ApiError.invalidField("params", "must be an object of name: value");
         }
         if (p instanceof JsonObject o) {
-            o.forEach(e -> params.put(e.getKey(), String.valueOf(e.getValue())));
+            o.forEach(e -> params.put(e.getKey(), e.getValue() instanceof Number n
+                    ? NumberText.of("params." + e.getKey(), n) : String.valueOf(e.getValue())));
         }
         BacktestStrategies catalog = services.backtestStrategies().stream().filter(b -> b.names().contains(strategy))
                 .findFirst().orElseThrow(() -> ApiError.invalidField("strategy", "unknown strategy '" + strategy
