@@ -537,43 +537,54 @@ public final class Kernel implements TradingNode {
      *
      * @param entriesBefore entries in the journal before
      * @param entriesAfter  entries in it after (the snapshot)
-     * @param ordersKept    orders whose events the snapshot keeps (open ones, and those that ended today)
-     * @param ordersDropped terminal orders of earlier days that it leaves out
+     * @param ordersKept    orders whose events the snapshot keeps (open ones, and those whose last event
+     *                      is at or after the horizon, with their linked orders)
+     * @param ordersDropped terminal orders whose last event came before the horizon, which it leaves out
      */
     public record Compaction(int entriesBefore, int entriesAfter, int ordersKept, int ordersDropped) {
     }
 
     /**
-     * Compacts the journal (the daily maintenance job calls this): replaces it, atomically, with a
-     * snapshot from which {@link #recover} rebuilds the same state: the events of every open order
-     * and of every order that ended in the current trading day (with the orders they are linked to
-     * as bracket legs or replacements), the account ledger and every strategy's book, and the kill
-     * switch if engaged. Runs on the kernel thread, so no entry is appended while it works; terminal
-     * orders of earlier days are forgotten (their fills live on in the ledger snapshot).
+     * Compacts the journal keeping the orders of the current exchange day: {@link #compactJournal(long)}
+     * with the New York midnight that began the kernel clock's today.
      *
      * @throws UnsupportedOperationException if the journal cannot be compacted (e.g. {@link Journal#NONE})
      */
     public Compaction compactJournal() {
-        // the journal is read back and rewritten while the loop waits: allow for a large one
-        return call(this::compactOnKernelThread, 5, TimeUnit.MINUTES);
+        return call(() -> compactOnKernelThread(exchangeMidnight(clock.nanos())), 5, TimeUnit.MINUTES);
     }
 
-    private Compaction compactOnKernelThread() {
+    /**
+     * Compacts the journal (the daily maintenance job calls this): replaces it, atomically, with a
+     * snapshot from which {@link #recover} rebuilds the same state: the events of every open order
+     * and of every order whose last event time is at or after {@code keepSinceNanos} (with the orders
+     * they are linked to as bracket or OCO legs or replacements), the account ledger and every
+     * strategy's book, and the kill switch if engaged. Orders are judged by their events' times, not by
+     * where the events stand in the journal, so an order that ended after the horizon but before the
+     * day's first market data is kept. Runs on the kernel thread, so no entry is appended while it
+     * works; the other terminal orders are forgotten (their fills live on in the ledger snapshot, their
+     * ids stay used).
+     *
+     * @param keepSinceNanos the horizon: terminal orders whose last event is earlier are dropped
+     * @throws UnsupportedOperationException if the journal cannot be compacted (e.g. {@link Journal#NONE})
+     */
+    public Compaction compactJournal(long keepSinceNanos) {
+        // the journal is read back and rewritten while the loop waits: allow for a large one
+        return call(() -> compactOnKernelThread(keepSinceNanos), 5, TimeUnit.MINUTES);
+    }
+
+    private Compaction compactOnKernelThread(long keepSinceNanos) {
         List<Object> entries = journal.entries();
-        int lastDay = -1;
         long lastDayTime = Long.MIN_VALUE;
-        Map<ClientOrderId, Integer> lastEvent = new HashMap<>();
+        Map<ClientOrderId, Long> lastEvent = new HashMap<>();
         Map<ClientOrderId, Set<ClientOrderId>> links = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Object entry = entries.get(i);
+        for (Object entry : entries) {
             if (entry instanceof JournalEntry.DayStarted d) {
-                lastDay = i;
                 lastDayTime = d.time();
             } else if (entry instanceof JournalEntry.SnapshotStarted s && s.lastDayStarted() != Long.MIN_VALUE) {
-                lastDay = i;
                 lastDayTime = s.lastDayStarted();
             } else if (entry instanceof OrderEvent e) {
-                lastEvent.put(e.clientOrderId(), i);
+                lastEvent.merge(e.clientOrderId(), e.time(), Math::max);
                 if (e instanceof OrderSubmitted sub && sub.parentClientOrderId() != null) {
                     link(links, sub.clientOrderId(), sub.parentClientOrderId());
                 } else if (e instanceof OrderReplaced r) {
@@ -583,9 +594,9 @@ public final class Kernel implements TradingNode {
         }
         Set<ClientOrderId> kept = new HashSet<>();
         ArrayDeque<ClientOrderId> toVisit = new ArrayDeque<>();
-        for (Map.Entry<ClientOrderId, Integer> e : lastEvent.entrySet()) {
+        for (Map.Entry<ClientOrderId, Long> e : lastEvent.entrySet()) {
             OrderStatus status = oms.status(e.getKey());
-            if (status == null || !status.isTerminal() || e.getValue() > lastDay) {
+            if (status == null || !status.isTerminal() || e.getValue() >= keepSinceNanos) {
                 toVisit.add(e.getKey());
             }
         }
@@ -845,8 +856,17 @@ public final class Kernel implements TradingNode {
     }
 
     private static long nextExchangeMidnight(long time) {
+        return exchangeMidnight(time, 1);
+    }
+
+    /** The exchange (New York) midnight that began the day of {@code time}. */
+    private static long exchangeMidnight(long time) {
+        return exchangeMidnight(time, 0);
+    }
+
+    private static long exchangeMidnight(long time, int daysLater) {
         LocalDate day = Clock.toInstant(time).atZone(EXCHANGE_ZONE).toLocalDate();
-        return Clock.toNanos(day.plusDays(1).atStartOfDay(EXCHANGE_ZONE).toInstant());
+        return Clock.toNanos(day.plusDays(daysLater).atStartOfDay(EXCHANGE_ZONE).toInstant());
     }
 
     private void onBar(Bar bar) {

@@ -174,6 +174,61 @@ class JournalCompactionTest {
         }
     }
 
+    /**
+     * A GTC limit submitted and partly filled on Monday and canceled on Tuesday at 08:00 New York, before Tuesday's first
+     * bar journals {@code DayStarted} at 10:00: it ended on Tuesday, so a compaction on Tuesday keeps it
+     * (the reconciliation of Tuesday compares orders updated since New York midnight), while an order
+     * that ended on Monday is dropped and its id stays used.
+     */
+    @Test
+    void anOrderCanceledBeforeTheDaysFirstBarIsKeptAsTodays(@TempDir Path dir) {
+        // 2024-03-05 is a Tuesday in Eastern Standard Time (UTC-5): 05:00 UTC is New York midnight
+        long mondayOpen = T0;                                  // 2024-03-04 10:00 New York
+        long tuesdayMidnight = 1_709_614_800_000_000_000L;     // 2024-03-05 00:00 New York
+        long tuesdayPreMarket = tuesdayMidnight + 8 * 3_600_000_000_000L;   // 08:00 New York
+        long tuesdayFirstBar = tuesdayMidnight + 10 * 3_600_000_000_000L;   // 10:00 New York
+        ClientOrderId gtc = ClientOrderId.of("gtc-1");
+        ClientOrderId monday = ClientOrderId.of("mon-1");
+        SubmitOrder limit = SubmitOrder.limit(INSTRUMENTS.get(0), Side.BUY, Quantity.of(2), Price.of("150"))
+                .withClientOrderId(gtc);
+        SubmitOrder market = SubmitOrder.market(INSTRUMENTS.get(0), Side.BUY, Quantity.of(1)).withClientOrderId(monday);
+        Path file = dir.resolve("kernel.journal");
+        FileJournal writing = new FileJournal(file, false);
+        writing.append(new JournalEntry.DayStarted(mondayOpen));
+        writing.append(new OrderSubmitted(gtc, STRATEGIES.get(0), limit, null, false, mondayOpen));
+        writing.append(new OrderAccepted(gtc, OrderId.of("v-gtc-1"), mondayOpen));
+        writing.append(new OrderFilled(gtc, "t-1", INSTRUMENTS.get(0), Side.BUY, Quantity.of(1), Price.of("150"),
+                Money.ZERO, mondayOpen + 1_000_000_000L));
+        writing.append(new OrderSubmitted(monday, STRATEGIES.get(1), market, null, false, mondayOpen));
+        writing.append(new OrderAccepted(monday, OrderId.of("v-mon-1"), mondayOpen));
+        writing.append(new OrderFilled(monday, "t-2", INSTRUMENTS.get(0), Side.BUY, Quantity.of(1), Price.of("179"),
+                Money.ZERO, mondayOpen + 1_000_000_000L));
+        writing.append(new OrderCanceled(gtc, "user", tuesdayPreMarket));
+        writing.append(new JournalEntry.DayStarted(tuesdayFirstBar));
+        writing.append(new JournalEntry.Mark(INSTRUMENTS.get(0), 18_200 * CENT, tuesdayFirstBar + 7_200_000_000_000L));
+        writing.close();
+
+        Kernel full = recovered(file);
+        Kernel.Compaction compaction = full.compactJournal();
+        assertThat(compaction.ordersKept()).isEqualTo(1);
+        assertThat(compaction.ordersDropped()).isEqualTo(1);
+
+        Kernel compacted = recovered(file);
+        assertSameLedgers(full, compacted);
+        assertThat(byId(compacted).keySet()).containsExactly(gtc);
+        assertThat(compacted.orderManager().view(gtc)).isEqualTo(full.orderManager().view(gtc));
+        assertThat(compacted.hasOrder(monday)).as("the dropped order's id stays used").isTrue();
+
+        // an explicit horizon after the cancel drops it too, and both ids stay used
+        Kernel.Compaction later = compacted.compactJournal(tuesdayPreMarket + 1);
+        assertThat(later.ordersKept()).isZero();
+        Kernel again = recovered(file);
+        assertThat(byId(again)).isEmpty();
+        assertThat(again.hasOrder(gtc)).isTrue();
+        assertThat(again.hasOrder(monday)).isTrue();
+        assertSameLedgers(full, again);
+    }
+
     private static long lines(Path file) {
         try (var stream = Files.lines(file)) {
             return stream.count();
