@@ -115,15 +115,25 @@ class ConsoleBrowserTest {
             open(page, "backtests");
             page.selectOption("#bt-dataset", "aapl-2013");
             page.selectOption("#bt-strategy", "sma-cross");
-            page.fill("#bt-params", "fast=10,slow=30,quantity=10");
-            // each strategy has its own parameters: mean-reversion gets none of sma-cross's, which come back
+            page.fill("#bt-params input[data-k=fast]", "10");
+            page.fill("#bt-params input[data-k=slow]", "30");
+            // each strategy shows its own parameter fields, the defaults written in its config annotation as
+            // placeholders (MeanReversionConfig: allowShort true, bandPeriod 20, bandWidth 2.0, overbought 70,
+            // oversold 30, quantity "10", rsiPeriod 14); sma-cross's typed values come back
             page.selectOption("#bt-strategy", "mean-reversion");
-            PlaywrightAssertions.assertThat(page.locator("#bt-params")).hasValue("");
+            Locator fields = page.locator("#bt-params input[data-k]");
+            PlaywrightAssertions.assertThat(fields).hasCount(7);
+            assertThat(fields.evaluateAll("inputs => inputs.map(i => i.dataset.k + '=' + i.placeholder + '|' + i.value)"))
+                    .isEqualTo(List.of("allowShort=true|", "bandPeriod=20|", "bandWidth=2|", "overbought=70|",
+                            "oversold=30|", "quantity=10|", "rsiPeriod=14|"));
+            page.fill("#bt-params input[data-k=rsiPeriod]", "10");
             page.click("#bt-run");
             PlaywrightAssertions.assertThat(page.locator("#bt-jobs tr", new Page.LocatorOptions().setHasText("mean-reversion")))
                     .containsText("done");
             page.selectOption("#bt-strategy", "sma-cross");
-            PlaywrightAssertions.assertThat(page.locator("#bt-params")).hasValue("fast=10,slow=30,quantity=10");
+            PlaywrightAssertions.assertThat(page.locator("#bt-params input[data-k=fast]")).hasValue("10");
+            PlaywrightAssertions.assertThat(page.locator("#bt-params input[data-k=slow]")).hasValue("30");
+            PlaywrightAssertions.assertThat(page.locator("#bt-params input[data-k=quantity]")).hasAttribute("placeholder", "10");
             page.click("#bt-run");
             PlaywrightAssertions.assertThat(page.locator("#bt-jobs tr", new Page.LocatorOptions().setHasText("sma-cross")))
                     .containsText("done");

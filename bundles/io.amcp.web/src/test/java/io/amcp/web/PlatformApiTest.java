@@ -296,6 +296,28 @@ class PlatformApiTest {
     }
 
     /**
+     * Each backtestable strategy with its parameters: sma-cross's are the defaults written in SmaCrossConfig
+     * ({@code fast() default 10}, {@code slow() default 30}, {@code quantity() default "10"}), id and
+     * symbol left out since they name an instance; an unknown strategy is refused naming the known ones.
+     */
+    @Test
+    void backtestStrategiesListTheirParametersWithTheirDefaults() {
+        JsonArray strategies = http.get("/api/v1/backtests/strategies", node.viewer).array();
+        JsonObject sma = strategies.stream().map(JsonObject.class::cast).filter(o -> "sma-cross".equals(o.getString("name")))
+                .findFirst().orElseThrow();
+        assertThat(sma.getJsonObject("parameters")).isEqualTo(new JsonObject().put("fast", "10").put("quantity", "10")
+                .put("slow", "30"));
+        assertThat(List.copyOf(sma.getJsonObject("parameters").fieldNames())).containsExactly("fast", "quantity", "slow");
+        assertThat(strategies.stream().map(o -> ((JsonObject) o).getString("name"))).contains("mean-reversion");
+
+        Http.Reply unknown = http.post("/api/v1/backtests", node.trader,
+                new JsonObject().put("strategy", "breakout").put("dataset", "aapl-2013").encode());
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().getString("message")).startsWith("strategy: unknown strategy 'breakout'; known: [")
+                .contains("sma-cross", "mean-reversion");
+    }
+
+    /**
      * mean-reversion comes from its bundle's registered {@code BacktestStrategies}; the API's trades
      * equal those of the strategy built directly with the same parameters and replayed through the
      * backtest engine, so the parameters reached the instance the job ran.

@@ -262,9 +262,11 @@ public final class PlatformApi implements AutoCloseable {
 
     // ------------------------------------------------------------------ backtests
 
+    /** Each strategy the strategy bundles offer to backtests, with its parameters and their defaults as text. */
     private JsonArray backtestStrategies() {
         JsonArray out = new JsonArray();
-        services.backtestStrategies().forEach(b -> b.names().forEach(out::add));
+        services.backtestStrategies().forEach(b -> b.names().forEach(name -> out.add(new JsonObject().put("name", name)
+                .put("parameters", new JsonObject(new LinkedHashMap<String, Object>(b.parameters(name)))))));
         return out;
     }
 
@@ -288,7 +290,7 @@ public final class PlatformApi implements AutoCloseable {
         }
         BacktestStrategies catalog = services.backtestStrategies().stream().filter(b -> b.names().contains(strategy))
                 .findFirst().orElseThrow(() -> ApiError.invalidField("strategy", "unknown strategy '" + strategy
-                        + "'; known: " + backtestStrategies().encode()));
+                        + "'; known: " + services.backtestStrategies().stream().flatMap(b -> b.names().stream()).toList()));
         DatasetProvider provider = provider(datasetId);
         String checkSymbol = symbol != null ? symbol : provider.datasets().stream().filter(d -> d.id().equals(datasetId))
                 .flatMap(d -> d.symbols().stream()).findFirst().orElse("CHECK");

@@ -111,9 +111,10 @@ const loaders = {
     document.querySelectorAll('#strategies-table .sp').forEach((b) => b.addEventListener('click', () => params(b.dataset.id)));
   },
   async backtests() {
-    const [names, datasets, jobs] = await Promise.all([api('GET', '/api/v1/backtests/strategies'), api('GET', '/api/v1/datasets'),
+    const [strategies, datasets, jobs] = await Promise.all([api('GET', '/api/v1/backtests/strategies'), api('GET', '/api/v1/datasets'),
       api('GET', '/api/v1/backtests')]);
-    fill('bt-strategy', names); fill('bt-dataset', datasets.map((d) => d.id));
+    btStrategies = strategies;
+    fill('bt-strategy', strategies.map((s) => s.name)); fill('bt-dataset', datasets.map((d) => d.id));
     showBacktestParams();
     table('bt-jobs', [['Id', (r) => r.id], ['Strategy', (r) => r.strategy], ['Dataset', (r) => r.dataset], ['State', (r) => r.state],
       ['Progress', (r) => Math.round(r.progress * 100) + '%'], ['Error', (r) => r.error]], jobs,
@@ -217,20 +218,33 @@ $('deploy-form').addEventListener('submit', async (e) => {
 });
 
 // ------------------------------------------------------------------ backtests
-// the parameters typed for each strategy; a strategy not tuned yet runs with its configuration's defaults
+// one field per parameter of the chosen strategy, its default as the placeholder: an empty field takes the default;
+// what was typed is kept per strategy. A strategy that does not describe its parameters gets one name=value,... field.
 const btParams = {};
+let btStrategies = [];
 let btShown = null;
 function showBacktestParams() {
-  if (btShown !== null) btParams[btShown] = $('bt-params').value;
+  if (btShown !== null) btParams[btShown] = typedBacktestParams();
   btShown = $('bt-strategy').value;
-  $('bt-params').value = btParams[btShown] || '';
-  $('bt-params').placeholder = btShown + ' parameters: name=value,... (empty: its defaults)';
+  const typed = btParams[btShown] || {};
+  const described = Object.entries((btStrategies.find((s) => s.name === btShown) || { parameters: {} }).parameters);
+  $('bt-params').innerHTML = described.length
+    ? described.map(([k, d]) => '<label>' + esc(k) + ' <input data-k="' + esc(k) + '" placeholder="' + esc(d) + '" value="'
+      + esc(typed[k] || '') + '"></label>').join(' ')
+    : '<input data-free placeholder="' + esc(btShown) + ' parameters: name=value,... (empty: its defaults)" value="'
+      + esc(Object.entries(typed).map(([k, v]) => k + '=' + v).join(',')) + '">';
+}
+function typedBacktestParams() {
+  const params = {};
+  document.querySelectorAll('#bt-params input[data-k]').forEach((i) => { if (i.value.trim()) params[i.dataset.k] = i.value.trim(); });
+  document.querySelectorAll('#bt-params input[data-free]').forEach((i) => i.value.split(',').map((s) => s.trim()).filter(Boolean)
+    .forEach((kv) => { const [k, v] = kv.split('='); params[k.trim()] = (v || '').trim(); }));
+  return params;
 }
 $('bt-strategy').addEventListener('change', showBacktestParams);
 $('bt-form').addEventListener('submit', async (e) => {
   e.preventDefault();
-  const params = {};
-  $('bt-params').value.split(',').map((s) => s.trim()).filter(Boolean).forEach((kv) => { const [k, v] = kv.split('='); params[k.trim()] = (v || '').trim(); });
+  const params = typedBacktestParams();
   try {
     let job = await api('POST', '/api/v1/backtests', { strategy: $('bt-strategy').value, dataset: $('bt-dataset').value,
       initial_cash: Number($('bt-cash').value), params });

@@ -48,10 +48,7 @@ class OpenApiDocumentTest {
             vertx.close();
         }
 
-        JsonObject doc;
-        try (InputStream in = PlatformApi.class.getResourceAsStream(PlatformApi.OPENAPI_RESOURCE)) {
-            doc = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        JsonObject doc = document();
         assertThat(doc.getString("openapi")).startsWith("3.");
         Set<String> documented = new TreeSet<>();
         JsonObject paths = doc.getJsonObject("paths");
@@ -64,5 +61,27 @@ class OpenApiDocumentTest {
         }
         assertThat(routes).hasSizeGreaterThan(25);
         assertThat(documented).isEqualTo(routes);
+    }
+
+    /** The backtest strategies are documented as what PlatformApi answers: name and parameters per strategy. */
+    @Test
+    void backtestStrategiesAreDocumentedWithTheirParameters() throws IOException {
+        JsonObject doc = document();
+        JsonObject schema = doc.getJsonObject("paths").getJsonObject("/api/v1/backtests/strategies").getJsonObject("get")
+                .getJsonObject("responses").getJsonObject("200").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema");
+        assertThat(schema.getString("type")).isEqualTo("array");
+        String ref = schema.getJsonObject("items").getString("$ref");
+        JsonObject item = doc.getJsonObject("components").getJsonObject("schemas")
+                .getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
+        assertThat(item.getJsonArray("required")).containsExactly("name", "parameters");
+        assertThat(item.getJsonObject("properties").getJsonObject("parameters").getJsonObject("additionalProperties")
+                .getString("type")).isEqualTo("string");
+    }
+
+    private static JsonObject document() throws IOException {
+        try (InputStream in = PlatformApi.class.getResourceAsStream(PlatformApi.OPENAPI_RESOURCE)) {
+            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 }
