@@ -1584,7 +1584,11 @@ public final class Kernel implements TradingNode {
         return call(() -> submitOnLoop(owner, withId));
     }
 
-    /** Posts the order to the kernel thread; the stage completes there, with the view {@link #submit} returns. */
+    /**
+     * Posts the order to the kernel thread; the stage completes there, with the view {@link #submit}
+     * returns, or exceptionally with whatever the submission threw (an {@link Error} included, which
+     * the stage then holds instead of the kernel thread dying with it).
+     */
     @Override
     public CompletionStage<OrderView> submitAsync(StrategyId owner, SubmitOrder order) {
         SubmitOrder withId = withClientOrderId(owner, order);
@@ -1592,7 +1596,7 @@ public final class Kernel implements TradingNode {
         post((Runnable) () -> {
             try {
                 taken.complete(submitOnLoop(owner, withId));
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 taken.completeExceptionally(e);
             }
         });

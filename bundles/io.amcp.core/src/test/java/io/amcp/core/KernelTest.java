@@ -1,6 +1,7 @@
 package io.amcp.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.amcp.api.model.Bar;
 import io.amcp.api.model.ClientOrderId;
@@ -16,6 +17,9 @@ import io.amcp.api.order.OrderFilled;
 import io.amcp.api.order.OrderStatus;
 import io.amcp.api.order.OrderView;
 import io.amcp.api.order.SubmitOrder;
+import io.amcp.api.spi.RiskContext;
+import io.amcp.api.spi.RiskDecision;
+import io.amcp.api.spi.RiskRule;
 import io.amcp.api.spi.Strategy;
 import io.amcp.api.spi.StrategyContext;
 import io.amcp.core.journal.FileJournal;
@@ -153,6 +157,28 @@ class KernelTest {
             // the same id again: nothing more reaches the venue, as with the blocking submit
             k.submitAsync(manual, first).toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(k.call(() -> venue.received.size())).isEqualTo(1);
+
+            // an Error on the kernel thread (a rule whose class a bundle refresh took away) completes the
+            // stage exceptionally instead of leaving it pending; the kernel thread goes on
+            k.addRiskRule(new RiskRule() {
+                @Override
+                public String name() {
+                    return "unloaded";
+                }
+
+                @Override
+                public RiskDecision check(SubmitOrder order, StrategyId strategy, RiskContext context) {
+                    if (order.clientOrderId().equals(ClientOrderId.of("a-err"))) {
+                        throw new NoClassDefFoundError("io/amcp/risk/Unloaded");
+                    }
+                    return RiskDecision.APPROVED;
+                }
+            });
+            var failed = k.submitAsync(manual, SubmitOrder.market(AAPL, Side.BUY, Quantity.of(1))
+                    .withClientOrderId(ClientOrderId.of("a-err"))).toCompletableFuture();
+            assertThatThrownBy(() -> failed.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .isInstanceOf(java.util.concurrent.ExecutionException.class)
+                    .hasCauseInstanceOf(NoClassDefFoundError.class);
 
             k.killSwitch().engage("test");
             OrderView refused = k.submitAsync(manual, SubmitOrder.market(AAPL, Side.BUY, Quantity.of(1)))
