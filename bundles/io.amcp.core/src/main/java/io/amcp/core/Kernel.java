@@ -31,6 +31,7 @@ import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.KernelMetrics;
 import io.amcp.api.spi.KillSwitch;
+import io.amcp.api.spi.KillSwitchListener;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderFence;
 import io.amcp.api.spi.RiskContext;
@@ -70,6 +71,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -1624,10 +1626,15 @@ public final class Kernel implements TradingNode {
 
     // ------------------------------------------------------------------ inner types
 
-    /** The kill switch; engaging and releasing is journaled on the kernel thread. */
+    /**
+     * The kill switch. A change takes effect at once, is journaled on the kernel thread (the caller waits
+     * for it, up to the kernel's call timeout) and is then told to the listeners on the caller's thread,
+     * outside any lock; a listener that throws is logged and skipped.
+     */
     private final class KillSwitchState implements KillSwitch {
         private volatile boolean engaged;
         private volatile String reason = "";
+        private final List<KillSwitchListener> changeListeners = new CopyOnWriteArrayList<>();
 
         void set(boolean on, String why) {
             engaged = on;
@@ -1637,24 +1644,45 @@ public final class Kernel implements TradingNode {
         @Override
         public void engage(String why) {
             String text = why == null || why.isBlank() ? "engaged by operator" : why;
-            set(true, text);
-            execute(() -> {
-                if (journaling) {
-                    journal.append(new JournalEntry.KillSwitchChanged(true, text, clock.nanos()));
-                }
-            });
-            LOG.warn("kill switch engaged: {}", text);
+            change(true, text);
         }
 
         @Override
         public void release() {
-            set(false, "");
-            execute(() -> {
-                if (journaling) {
-                    journal.append(new JournalEntry.KillSwitchChanged(false, "", clock.nanos()));
+            change(false, "");
+        }
+
+        private void change(boolean on, String why) {
+            set(on, why);
+            if (journaling) {
+                try {
+                    call(() -> {
+                        journal.append(new JournalEntry.KillSwitchChanged(on, why, clock.nanos()));
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    LOG.error("kill switch change (engaged {}) not journaled in time", on, e);
                 }
-            });
-            LOG.warn("kill switch released");
+            }
+            if (on) {
+                LOG.warn("kill switch engaged: {}", why);
+            } else {
+                LOG.warn("kill switch released");
+            }
+            for (KillSwitchListener l : changeListeners) {
+                try {
+                    l.killSwitchChanged(on, why);
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.error("kill switch listener {} failed", l, e);
+                }
+            }
+        }
+
+        @Override
+        public AutoCloseable onChange(KillSwitchListener listener) {
+            Objects.requireNonNull(listener, "listener");
+            changeListeners.add(listener);
+            return () -> changeListeners.remove(listener);
         }
 
         @Override
