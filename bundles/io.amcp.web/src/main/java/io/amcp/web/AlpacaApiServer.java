@@ -577,7 +577,7 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
             if ((status.equals("open") && !open) || (status.equals("closed") && open)) {
                 continue;
             }
-            if (nested && o.parentClientOrderId() != null && byId.containsKey(o.parentClientOrderId())) {
+            if (nested && AlpacaJson.nestedUnder(o, byId::get)) {
                 continue;
             }
             if (!symbols.isEmpty() && !symbols.contains(o.request().instrument().value())) {
@@ -597,14 +597,14 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
         }
         JsonArray out = new JsonArray();
         for (OrderView o : selected.subList(0, Math.min(limit, selected.size()))) {
-            out.add(json.order(o, nested ? byId::get : null));
+            out.add(json.order(o, byId::get, nested));
         }
         reply(ctx, 200, out);
     }
 
     private void getOrder(RoutingContext ctx) {
         OrderView view = findOrder(ctx.pathParam("id"));
-        reply(ctx, 200, json.order(view, boolParam(ctx, "nested") ? node::order : null));
+        reply(ctx, 200, json.order(view, node::order, boolParam(ctx, "nested")));
     }
 
     private void orderByClientId(RoutingContext ctx) {
@@ -667,7 +667,7 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
         for (ClientOrderId cid : canceled) {
             OrderView now = node.order(cid);
             out.add(new JsonObject().put("id", json.ids().idOf(cid)).put("status", 200)
-                    .put("body", json.order(now, null)));
+                    .put("body", json.order(now, node::order, false)));
         }
         reply(ctx, 207, out);
     }

@@ -2,6 +2,7 @@ package io.amcp.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,8 +115,40 @@ class OrderSubmissionTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonObject order = r.json();
         assertThat(order.getString("client_order_id")).isEqualTo("oco-1-tp");
+        assertOcoShape(order);
+        // GET by id names the class; nested=true nests the stop-loss, and the nested list shows the pair once
+        String id = order.getString("id");
+        JsonObject plain = http.get("/v2/orders/" + id, node.trader).json();
+        assertThat(plain.getString("order_class")).isEqualTo("oco");
+        assertThat(plain.getValue("legs")).isNull();
+        assertOcoShape(http.get("/v2/orders/" + id + "?nested=true", node.trader).json());
+        JsonArray open = http.get("/v2/orders?status=open&nested=true", node.trader).array();
+        assertThat(open).hasSize(1);
+        assertOcoShape(open.getJsonObject(0));
+    }
+
+    /**
+     * Alpaca's shape of an OCO order (docs.alpaca.markets, orders: "for oco orders, the top-level order is
+     * take_profit"): the take-profit limit is the parent with order_class "oco", the stop-loss its one leg,
+     * both on the submitted side (sell 5 AAPL, limit 110, stop 95 in the request above).
+     */
+    private static void assertOcoShape(JsonObject order) {
+        assertThat(order.getString("order_class")).isEqualTo("oco");
+        assertThat(order.getString("type")).isEqualTo("limit");
         assertThat(order.getString("side")).isEqualTo("sell");
+        assertThat(order.getString("qty")).isEqualTo("5");
         assertThat(order.getString("limit_price")).isEqualTo("110");
+        assertThat(order.getString("stop_price")).isNull();
+        JsonArray legs = order.getJsonArray("legs");
+        assertThat(legs).hasSize(1);
+        JsonObject stopLoss = legs.getJsonObject(0);
+        assertThat(stopLoss.getString("client_order_id")).isEqualTo("oco-1-sl");
+        assertThat(stopLoss.getString("type")).isEqualTo("stop");
+        assertThat(stopLoss.getString("side")).isEqualTo("sell");
+        assertThat(stopLoss.getString("qty")).isEqualTo("5");
+        assertThat(stopLoss.getString("stop_price")).isEqualTo("95");
+        assertThat(stopLoss.getString("limit_price")).isNull();
+        assertThat(stopLoss.getValue("legs")).isNull();
     }
 
     private HttpRequest.Builder request(String path) {

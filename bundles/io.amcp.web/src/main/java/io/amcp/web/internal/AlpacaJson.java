@@ -94,6 +94,58 @@ public final class AlpacaJson {
      * not to be nested).
      */
     public JsonObject order(OrderView o, Function<ClientOrderId, OrderView> legs) {
+        return order(o, legs, legs != null);
+    }
+
+    /**
+     * An order object. {@code orders} looks up orders by client order id (null when none is at hand): it
+     * tells an OCO order, whose parent is the take-profit limit with no order of its own, and finds the
+     * legs, which are nested only when {@code nested}.
+     */
+    public JsonObject order(OrderView o, Function<ClientOrderId, OrderView> orders, boolean nested) {
+        boolean oco = orders != null && isOcoTakeProfit(o, orders);
+        JsonObject json = fields(o);
+        if (oco) {
+            json.put("order_class", lower(OrderClass.OCO));
+        }
+        json.put("legs", !nested ? null : oco ? ocoLegs(o, orders) : legsOf(o, orders));
+        return json;
+    }
+
+    /**
+     * Whether an order is shown inside another's legs when orders are nested: a bracket or OTO leg under
+     * its parent, an OCO stop-loss under its take-profit.
+     */
+    public static boolean nestedUnder(OrderView o, Function<ClientOrderId, OrderView> orders) {
+        ClientOrderId parent = o.parentClientOrderId();
+        if (parent == null) {
+            return false;
+        }
+        if (orders.apply(parent) != null) {
+            return true;
+        }
+        return o.clientOrderId().value().equals(parent.value() + SubmitOrder.STOP_LOSS_SUFFIX)
+                && orders.apply(ClientOrderId.of(parent.value() + SubmitOrder.TAKE_PROFIT_SUFFIX)) != null;
+    }
+
+    /** An OCO order's take-profit, which Alpaca shows as the order: a leg {@code <id>-tp} whose parent has no order. */
+    private static boolean isOcoTakeProfit(OrderView o, Function<ClientOrderId, OrderView> orders) {
+        ClientOrderId parent = o.parentClientOrderId();
+        return parent != null && o.clientOrderId().value().equals(parent.value() + SubmitOrder.TAKE_PROFIT_SUFFIX)
+                && orders.apply(parent) == null;
+    }
+
+    private JsonArray ocoLegs(OrderView takeProfit, Function<ClientOrderId, OrderView> orders) {
+        JsonArray out = new JsonArray();
+        OrderView stopLoss = orders.apply(
+                ClientOrderId.of(takeProfit.parentClientOrderId().value() + SubmitOrder.STOP_LOSS_SUFFIX));
+        if (stopLoss != null) {
+            out.add(order(stopLoss, null));
+        }
+        return out;
+    }
+
+    private JsonObject fields(OrderView o) {
         SubmitOrder r = o.request();
         String created = time(o.createdTime());
         String updated = o.updatedTime() == o.createdTime() ? created : time(o.updatedTime());
@@ -128,7 +180,7 @@ public final class AlpacaJson {
         json.put("stop_price", r.stopPrice() == null ? null : r.stopPrice().toString());
         json.put("status", status(o.status()));
         json.put("extended_hours", r.extendedHours());
-        json.put("legs", legsOf(o, legs));
+        json.put("legs", null);
         json.put("trail_percent", r.trailPercent() == null ? null : r.trailPercent().stripTrailingZeros().toPlainString());
         json.put("trail_price", r.trailPrice() == null ? null : r.trailPrice().toString());
         json.put("hwm", null);
