@@ -9,6 +9,7 @@ import io.amcp.api.order.OrderView;
 import io.amcp.api.spi.BrokerConnector;
 import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.KernelMetrics;
+import io.amcp.api.spi.KillSwitch;
 import io.amcp.api.spi.MarketDataHub;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.api.spi.OrderEventListener;
@@ -44,9 +45,10 @@ import org.slf4j.LoggerFactory;
  * market data hub as {@code metrics}, CONFLATE, for data freshness, with every hub subscriber's queue
  * exported),
  * serves {@code /metrics} and {@code /health/*}, probes the kernel periodically and raises alerts
- * (when an {@link AlertService} is present) for an engaged and a released kill switch (the platform's
- * one observer of it, {@link KillSwitchAlerts}), an unresponsive kernel, an
- * offline broker and stale data. The kernel's event-loop figures are exported while a
+ * (when an {@link AlertService} is present) for an unresponsive kernel, an offline broker and stale
+ * data. It subscribes the platform's one observer of the kill switch, {@link KillSwitchAlerts}, which
+ * alerts at each engagement and release; the probe hands it the switch as a fallback for changes no
+ * notification reported. The kernel's event-loop figures are exported while a
  * {@link KernelMetrics} service is registered.
  */
 @Component(immediate = true, service = {OrderEventListener.class, DataFreshness.class},
@@ -70,7 +72,9 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
     private final KernelLoopMetrics loop = new KernelLoopMetrics(registry);
     private final MarketDataHubMetrics hubMetrics;
     private final MarketDataHub.Subscription feed;
-    private final KillSwitchAlerts killSwitch = new KillSwitchAlerts();
+    private final KillSwitch killSwitch;
+    private final KillSwitchAlerts killSwitchAlerts = new KillSwitchAlerts(() -> this.alerts);
+    private final AutoCloseable killSwitchSubscription;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -93,6 +97,8 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
         this.server = new OpsHttpServer(registry, health, config.bearerToken());
         server.start(config.host(), config.port());
         this.feed = hub.subscribe("metrics", MarketDataHub.DeliveryPolicy.CONFLATE, this);
+        this.killSwitch = node.killSwitch();
+        this.killSwitchSubscription = killSwitch.onChange(killSwitchAlerts);
         prober.scheduleWithFixedDelay(this::probe, 1, config.probeIntervalSeconds(), TimeUnit.SECONDS);
     }
 
@@ -121,6 +127,11 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
     @Deactivate
     void deactivate() {
         feed.close();
+        try {
+            killSwitchSubscription.close();
+        } catch (Exception e) {
+            LOG.warn("kill switch subscription did not close", e);
+        }
         prober.shutdownNow();
         server.stop();
         jvm.close();
@@ -159,7 +170,7 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
             if (!p.ok()) {
                 a.raise(Severity.CRITICAL, "ops.health", "kernel-unresponsive", "The kernel did not answer: " + p.error());
             }
-            killSwitch.observe(a, p.killSwitchEngaged(), p.killSwitchReason());
+            killSwitchAlerts.observe(killSwitch);
             for (HealthChecks.Check c : health.brokerChecks()) {
                 if (!c.ok()) {
                     String key = c.name().startsWith("broker:") ? "broker-offline:" + c.name().substring(7) : "broker-missing";

@@ -17,7 +17,7 @@ import java.util.Locale;
  *     {@code stop-trading} (a drawdown or loss limit that stops the node and engages the kill switch),
  *     WARNING for the others (a risk order, an alert-only limit); key {@code risk-limit:<rule>}.</li>
  * </ul>
- * The kill switch itself is observed by the health probe alone ({@link KillSwitchAlerts}).
+ * The kill switch itself is observed by {@link KillSwitchAlerts}, subscribed to it.
  */
 public final class RiskAlerts implements KernelListener {
 

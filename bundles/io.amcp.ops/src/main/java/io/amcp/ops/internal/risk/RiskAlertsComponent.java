@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Listens to the in-process kernel's risk events and raises them as alerts ({@link RiskAlerts}). The
  * kernel registers itself as the {@link TradingNode} service; its risk breaches are only reported to
  * in-process {@code KernelListener}s, so a node that is not the local kernel gets no risk alerts. The
- * kill switch is alerted on by the health probe ({@link KillSwitchAlerts}), for any node.
+ * kill switch is alerted on by {@link KillSwitchAlerts}, subscribed to it for any node.
  */
 @Component(immediate = true, service = {})
 public final class RiskAlertsComponent {

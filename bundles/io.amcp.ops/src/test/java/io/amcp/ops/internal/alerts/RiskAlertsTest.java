@@ -24,10 +24,8 @@ import io.amcp.core.journal.Journal;
 import io.amcp.core.risk.MaxOrderNotionalRule;
 import io.amcp.ops.Alert;
 import io.amcp.ops.Severity;
-import io.amcp.ops.internal.metrics.TradingMetrics;
 import io.amcp.ops.internal.risk.KillSwitchAlerts;
 import io.amcp.ops.internal.risk.RiskAlerts;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -37,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Risk events of a real kernel (a risk-chain denial, a drawdown limit that stops trading) and the kill
- * switch it engages, as the health probe observes it, raised through the real alert dispatcher:
+ * switch it engages, alerted at engagement by the subscribed observer (no probe), raised through the real alert dispatcher:
  * de-duplicated by key and rate-limited per channel. Delivery runs on the calling thread so every
  * count is exact.
  */
@@ -89,7 +87,7 @@ class RiskAlertsTest {
     }
 
     @Test
-    void denialsBreachesAndTheProbedKillSwitchBecomeDeduplicatedRateLimitedAlerts() {
+    void denialsBreachesAndTheKillSwitchBecomeDeduplicatedRateLimitedAlertsAtOnce() {
         SimulatedClock clock = new SimulatedClock(ny(9, 59));
         Kernel kernel = new Kernel(clock, Journal.NONE, Money.of("100000"), 1.0);
         kernel.registerInstrument(Instrument.equity("AAPL"));
@@ -105,10 +103,8 @@ class RiskAlertsTest {
                 new AlertDispatcher.Route(log, Severity.INFO, 100, Duration.ofMinutes(1)),
                 new AlertDispatcher.Route(pager, Severity.WARNING, 2, Duration.ofHours(1))), Runnable::run);
         kernel.addListener(new RiskAlerts(dispatcher));
-        // the health probe, the one observer of the kill switch (this kernel answers its reads inline)
-        TradingMetrics probe = new TradingMetrics(new SimpleMeterRegistry(), clock, kernel);
-        KillSwitchAlerts killSwitch = new KillSwitchAlerts();
-        killSwitch.observe(dispatcher, probe.probe().killSwitchEngaged(), probe.lastProbe().killSwitchReason());
+        // the one observer of the kill switch, subscribed to it: no health probe runs in this test
+        kernel.killSwitch().onChange(new KillSwitchAlerts(() -> dispatcher));
 
         kernel.post(Bar.of(AAPL, ny(10, 0), 179, 180, 178, 179, 1_000_000));
         // 100 x 179 = 17900 over the 10000 limit, twice: one alert, one duplicate
@@ -126,11 +122,6 @@ class RiskAlertsTest {
         clock.advanceTo(ny(10, 3));
         kernel.post(Bar.of(AAPL, ny(10, 3), 150, 151, 149, 150, 1_000_000));
         assertThat(kernel.killSwitch().isEngaged()).isTrue();
-        assertThat(log.received()).as("the kernel's events do not observe the kill switch: the probe alone does")
-                .extracting(Alert::key).doesNotContain("kill-switch");
-        TradingMetrics.Probe engaged = probe.probe();
-        assertThat(engaged.killSwitchEngaged()).isTrue();
-        killSwitch.observe(dispatcher, engaged.killSwitchEngaged(), engaged.killSwitchReason());
 
         assertThat(log.received()).extracting(Alert::severity, Alert::key).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Severity.WARNING, "risk-denied:max-order-notional:alpha"),
@@ -148,10 +139,6 @@ class RiskAlertsTest {
         assertThat(dispatcher.rateLimited("pager")).isEqualTo(1);
 
         kernel.killSwitch().release();
-        clock.advanceTo(ny(10, 4));
-        kernel.post(Bar.of(AAPL, ny(10, 4), 150, 151, 149, 150, 1_000_000));
-        TradingMetrics.Probe released = probe.probe();
-        killSwitch.observe(dispatcher, released.killSwitchEngaged(), released.killSwitchReason());
         assertThat(log.received()).last().extracting(Alert::severity, Alert::key)
                 .containsExactly(Severity.INFO, "kill-switch-released");
         kernel.stop();
