@@ -23,6 +23,13 @@ class KillSwitchAlertsTest {
     record Raised(Severity severity, String key, String message) {
     }
 
+    private static final Raised RELEASED =
+            new Raised(Severity.INFO, "kill-switch-released", "Kill switch released: new orders accepted again");
+
+    private static Raised engaged(String reason) {
+        return new Raised(Severity.CRITICAL, "kill-switch", "Kill switch engaged: " + reason);
+    }
+
     private final List<Raised> raised = new CopyOnWriteArrayList<>();
     private final AlertService service = (severity, source, key, message) -> {
         assertThat(source).isEqualTo("ops.risk");
@@ -62,14 +69,12 @@ class KillSwitchAlertsTest {
         killSwitch.onChange(alerts);
 
         killSwitch.engage("broker outage");
-        assertThat(raised).containsExactly(new Raised(Severity.CRITICAL, "kill-switch", "Kill switch engaged: broker outage"));
+        assertThat(raised).containsExactly(engaged("broker outage"));
         alerts.observe(killSwitch);
         killSwitch.release();
         alerts.observe(killSwitch);
 
-        assertThat(raised).containsExactly(
-                new Raised(Severity.CRITICAL, "kill-switch", "Kill switch engaged: broker outage"),
-                new Raised(Severity.INFO, "kill-switch-released", "Kill switch released: new orders accepted again"));
+        assertThat(raised).containsExactly(engaged("broker outage"), RELEASED);
     }
 
     @Test
@@ -87,9 +92,7 @@ class KillSwitchAlertsTest {
         alerts.observe(killSwitch);
         alerts.observe(killSwitch);
 
-        assertThat(raised).containsExactly(
-                new Raised(Severity.CRITICAL, "kill-switch", "Kill switch engaged: daily loss"),
-                new Raised(Severity.INFO, "kill-switch-released", "Kill switch released: new orders accepted again"));
+        assertThat(raised).containsExactly(engaged("daily loss"), RELEASED);
     }
 
     @Test
@@ -104,6 +107,6 @@ class KillSwitchAlertsTest {
         bound[0] = service;
         alerts.observe(kernel.killSwitch());
 
-        assertThat(raised).containsExactly(new Raised(Severity.CRITICAL, "kill-switch", "Kill switch engaged: operator"));
+        assertThat(raised).containsExactly(engaged("operator"));
     }
 }
