@@ -130,6 +130,9 @@ class OpsBundleOsgiIT {
 
             // looked up through the ops bundle: the test class path holds its own copy of io.amcp.ops
             assertThat(service(ops.getBundleContext(), "io.amcp.ops.AlertService")).isNotNull();
+            assertThat(service(ops.getBundleContext(), "io.amcp.ops.internal.metrics.DataFreshness"))
+                    .as("the metrics component is active although the node cannot give its kill switch yet")
+                    .isNotNull();
             Object backups = service(ops.getBundleContext(), "io.amcp.ops.BackupService");
             List<?> written = (List<?>) backups.getClass().getMethod("backup", Path.class)
                     .invoke(backups, dir.resolve("backup"));

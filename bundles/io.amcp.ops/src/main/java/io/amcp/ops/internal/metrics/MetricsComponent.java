@@ -72,9 +72,12 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
     private final KernelLoopMetrics loop = new KernelLoopMetrics(registry);
     private final MarketDataHubMetrics hubMetrics;
     private final MarketDataHub.Subscription feed;
-    private final KillSwitch killSwitch;
+    private final TradingNode node;
     private final KillSwitchAlerts killSwitchAlerts = new KillSwitchAlerts(() -> this.alerts);
-    private final AutoCloseable killSwitchSubscription;
+    private final Object killSwitchLock = new Object();
+    /** Null until the node's kill switch answers; guarded by {@link #killSwitchLock}. */
+    private AutoCloseable killSwitchSubscription;
+    private boolean deactivated;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -89,6 +92,8 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
         if (config.probeIntervalSeconds() <= 0) {
             throw new IllegalArgumentException("probeIntervalSeconds: must be positive, was " + config.probeIntervalSeconds());
         }
+        this.node = node;
+        killSwitch();
         this.jvm = new JvmBinders(registry);
         this.metrics = new TradingMetrics(registry, clock, node);
         this.health = new HealthChecks(metrics, () -> List.copyOf(brokers), () -> bundles(context), clock,
@@ -97,8 +102,6 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
         this.server = new OpsHttpServer(registry, health, config.bearerToken());
         server.start(config.host(), config.port());
         this.feed = hub.subscribe("metrics", MarketDataHub.DeliveryPolicy.CONFLATE, this);
-        this.killSwitch = node.killSwitch();
-        this.killSwitchSubscription = killSwitch.onChange(killSwitchAlerts);
         prober.scheduleWithFixedDelay(this::probe, 1, config.probeIntervalSeconds(), TimeUnit.SECONDS);
     }
 
@@ -127,12 +130,17 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
     @Deactivate
     void deactivate() {
         feed.close();
-        try {
-            killSwitchSubscription.close();
-        } catch (Exception e) {
-            LOG.warn("kill switch subscription did not close", e);
-        }
         prober.shutdownNow();
+        synchronized (killSwitchLock) {
+            deactivated = true;
+            if (killSwitchSubscription != null) {
+                try {
+                    killSwitchSubscription.close();
+                } catch (Exception e) {
+                    LOG.warn("kill switch subscription did not close", e);
+                }
+            }
+        }
         server.stop();
         jvm.close();
         registry.close();
@@ -159,8 +167,32 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
         };
     }
 
+    /**
+     * The node's kill switch, with {@link KillSwitchAlerts} subscribed to it the first time it answers;
+     * null while the node cannot give it (a kernel not started yet), to be tried again at the next probe.
+     */
+    private KillSwitch killSwitch() {
+        KillSwitch ks;
+        try {
+            ks = node.killSwitch();
+        } catch (RuntimeException e) {
+            LOG.debug("the node's kill switch is not reachable yet: {}", e.toString());
+            return null;
+        }
+        if (ks == null) {
+            return null;
+        }
+        synchronized (killSwitchLock) {
+            if (killSwitchSubscription == null && !deactivated) {
+                killSwitchSubscription = ks.onChange(killSwitchAlerts);
+            }
+        }
+        return ks;
+    }
+
     private void probe() {
         try {
+            KillSwitch ks = killSwitch();
             hubMetrics.refresh();
             TradingMetrics.Probe p = metrics.probe();
             AlertService a = alerts;
@@ -170,7 +202,9 @@ public final class MetricsComponent implements OrderEventListener, MarketDataSin
             if (!p.ok()) {
                 a.raise(Severity.CRITICAL, "ops.health", "kernel-unresponsive", "The kernel did not answer: " + p.error());
             }
-            killSwitchAlerts.observe(killSwitch);
+            if (ks != null) {
+                killSwitchAlerts.observe(ks);
+            }
             for (HealthChecks.Check c : health.brokerChecks()) {
                 if (!c.ok()) {
                     String key = c.name().startsWith("broker:") ? "broker-offline:" + c.name().substring(7) : "broker-missing";
