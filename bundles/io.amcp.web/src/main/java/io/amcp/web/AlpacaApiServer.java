@@ -620,6 +620,10 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
         }
         OrderView view = node.order(cid);
         if (view == null) {
+            // an OCO order is found by the id it was submitted with, which names its take-profit leg's group
+            view = AlpacaJson.ocoOrder(cid, node::order);
+        }
+        if (view == null) {
             throw ApiError.notFound("order not found");
         }
         reply(ctx, 200, json.order(view, node::order));

@@ -114,7 +114,6 @@ class OrderSubmissionTest {
         Http.Reply r = http.post("/v2/orders", node.trader, body);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonObject order = r.json();
-        assertThat(order.getString("client_order_id")).isEqualTo("oco-1-tp");
         assertOcoShape(order);
         // GET by id names the class; nested=true nests the stop-loss, and the nested list shows the pair once
         String id = order.getString("id");
@@ -125,6 +124,28 @@ class OrderSubmissionTest {
         JsonArray open = http.get("/v2/orders?status=open&nested=true", node.trader).array();
         assertThat(open).hasSize(1);
         assertOcoShape(open.getJsonObject(0));
+        // by_client_order_id finds the order by the id it was submitted with, a leg by its own
+        JsonObject byClientId = http.get("/v2/orders:by_client_order_id?client_order_id=oco-1", node.trader).json();
+        assertThat(byClientId.getString("id")).isEqualTo(id);
+        assertOcoShape(byClientId);
+        assertThat(http.get("/v2/orders:by_client_order_id?client_order_id=oco-1-sl", node.trader).json()
+                .getString("client_order_id")).isEqualTo("oco-1-sl");
+        // canceling the order by its id cancels the take-profit it shows
+        assertThat(http.delete("/v2/orders/" + id, node.trader).status()).isEqualTo(204);
+        JsonObject canceled = http.get("/v2/orders/" + id, node.trader).json();
+        assertThat(canceled.getString("client_order_id")).isEqualTo("oco-1");
+        assertThat(canceled.getString("status")).isIn("pending_cancel", "canceled");
+    }
+
+    @Test
+    void anIdEndingInTheTakeProfitSuffixIsNoOcoOrder() {
+        // a simple order whose own id ends in "-tp" is not the take-profit of an OCO order "solo"
+        Http.Reply r = http.post("/v2/orders", node.trader, new JsonObject().put("symbol", "AAPL").put("qty", "1")
+                .put("side", "buy").put("type", "limit").put("limit_price", "90").put("time_in_force", "gtc")
+                .put("client_order_id", "solo-tp").encode());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().getString("client_order_id")).isEqualTo("solo-tp");
+        assertThat(http.get("/v2/orders:by_client_order_id?client_order_id=solo", node.trader).status()).isEqualTo(404);
     }
 
     /**
@@ -133,6 +154,7 @@ class OrderSubmissionTest {
      * both on the submitted side (sell 5 AAPL, limit 110, stop 95 in the request above).
      */
     private static void assertOcoShape(JsonObject order) {
+        assertThat(order.getString("client_order_id")).isEqualTo("oco-1");
         assertThat(order.getString("order_class")).isEqualTo("oco");
         assertThat(order.getString("type")).isEqualTo("limit");
         assertThat(order.getString("side")).isEqualTo("sell");

@@ -106,6 +106,8 @@ public final class AlpacaJson {
         boolean oco = orders != null && isOcoTakeProfit(o, orders);
         JsonObject json = fields(o);
         if (oco) {
+            // Alpaca answers an OCO order with the client_order_id it was submitted with; its legs keep their own
+            json.put("client_order_id", o.parentClientOrderId().value());
             json.put("order_class", lower(OrderClass.OCO));
         }
         json.put("legs", !nested ? null : oco ? ocoLegs(o, orders) : legsOf(o, orders));
@@ -126,6 +128,25 @@ public final class AlpacaJson {
         }
         return o.clientOrderId().value().equals(parent.value() + SubmitOrder.STOP_LOSS_SUFFIX)
                 && orders.apply(ClientOrderId.of(parent.value() + SubmitOrder.TAKE_PROFIT_SUFFIX)) != null;
+    }
+
+    /**
+     * The order Alpaca shows for the OCO order submitted as {@code groupId}: its take-profit leg
+     * {@code <groupId>-tp}, when no order holds {@code groupId} itself; null otherwise.
+     */
+    public static OrderView ocoOrder(ClientOrderId groupId, Function<ClientOrderId, OrderView> orders) {
+        if (orders.apply(groupId) != null) {
+            return null;
+        }
+        ClientOrderId takeProfitId;
+        try {
+            takeProfitId = ClientOrderId.of(groupId.value() + SubmitOrder.TAKE_PROFIT_SUFFIX);
+        } catch (IllegalArgumentException tooLong) {
+            // an id too long to take the suffix cannot have been an OCO order's
+            return null;
+        }
+        OrderView takeProfit = orders.apply(takeProfitId);
+        return takeProfit != null && isOcoTakeProfit(takeProfit, orders) ? takeProfit : null;
     }
 
     /** An OCO order's take-profit, which Alpaca shows as the order: a leg {@code <id>-tp} whose parent has no order. */
