@@ -656,6 +656,11 @@ public final class AlpacaApiServer implements OrderEventListener, MarketDataSink
             throw new ApiError(422, 42210000, "order is already in \"" + AlpacaJson.status(view.status()) + "\" state");
         }
         node.cancel(view.clientOrderId());
+        // an OCO order is canceled whole, as Alpaca does: its stop-loss leg goes with the take-profit it shows as
+        OrderView stopLoss = AlpacaJson.ocoStopLoss(view, node::order);
+        if (stopLoss != null && !stopLoss.status().isTerminal()) {
+            node.cancel(stopLoss.clientOrderId());
+        }
         ctx.response().setStatusCode(204).end();
     }
 

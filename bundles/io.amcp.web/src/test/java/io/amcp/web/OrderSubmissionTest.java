@@ -130,11 +130,12 @@ class OrderSubmissionTest {
         assertOcoShape(byClientId);
         assertThat(http.get("/v2/orders:by_client_order_id?client_order_id=oco-1-sl", node.trader).json()
                 .getString("client_order_id")).isEqualTo("oco-1-sl");
-        // canceling the order by its id cancels the take-profit it shows
+        // canceling the order by its id cancels the whole order, as Alpaca does: the take-profit and the stop-loss
         assertThat(http.delete("/v2/orders/" + id, node.trader).status()).isEqualTo(204);
-        JsonObject canceled = http.get("/v2/orders/" + id, node.trader).json();
+        JsonObject canceled = http.get("/v2/orders/" + id + "?nested=true", node.trader).json();
         assertThat(canceled.getString("client_order_id")).isEqualTo("oco-1");
-        assertThat(canceled.getString("status")).isIn("pending_cancel", "canceled");
+        assertThat(canceled.getString("status")).isEqualTo("canceled");
+        assertThat(canceled.getJsonArray("legs").getJsonObject(0).getString("status")).isEqualTo("canceled");
     }
 
     @Test

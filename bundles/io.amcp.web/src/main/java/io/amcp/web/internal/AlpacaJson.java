@@ -156,10 +156,20 @@ public final class AlpacaJson {
                 && orders.apply(parent) == null;
     }
 
+    /**
+     * The stop-loss leg of the OCO order that {@code o} shows, when {@code o} is an OCO order's take-profit
+     * (the order Alpaca shows); null otherwise.
+     */
+    public static OrderView ocoStopLoss(OrderView o, Function<ClientOrderId, OrderView> orders) {
+        if (!isOcoTakeProfit(o, orders)) {
+            return null;
+        }
+        return orders.apply(ClientOrderId.of(o.parentClientOrderId().value() + SubmitOrder.STOP_LOSS_SUFFIX));
+    }
+
     private JsonArray ocoLegs(OrderView takeProfit, Function<ClientOrderId, OrderView> orders) {
         JsonArray out = new JsonArray();
-        OrderView stopLoss = orders.apply(
-                ClientOrderId.of(takeProfit.parentClientOrderId().value() + SubmitOrder.STOP_LOSS_SUFFIX));
+        OrderView stopLoss = ocoStopLoss(takeProfit, orders);
         if (stopLoss != null) {
             out.add(order(stopLoss, null));
         }
