@@ -50,6 +50,8 @@ final class FencedOrderGate implements FencedConnector {
     private final long lockLeaseMillis;
     private final Consumer<FencedConnector> disconnected;
     private volatile BrokerListener listener;
+    /** Test hook run after an order's claim and before its lease is re-checked for the send; null in production. */
+    private volatile Runnable claimedBeforeSend;
 
     FencedOrderGate(BrokerConnector venue, StrategyOwnership ownership, IMap<String, Ownership> assignments,
             IMap<String, OrderRecord> orders, String memberId, Clock clock, long leaseMillis,
@@ -141,6 +143,10 @@ final class FencedOrderGate implements FencedConnector {
         } finally {
             unlock(strategy.value());
         }
+        Runnable hook = claimedBeforeSend;
+        if (hook != null) {
+            hook.run();
+        }
         if (!holdsLease(strategy, epoch)) {
             // take the claim back unless a new owner adopted it meanwhile (then the order is its to send):
             // a claim left behind would be sent by the next owner after this kernel was told it was refused
@@ -153,6 +159,15 @@ final class FencedOrderGate implements FencedConnector {
         }
         venue.submit(order);
         orders.set(id.value(), claim.sent());
+    }
+
+    /**
+     * For tests only: {@code hook} runs on the submitting thread once an order is claimed and the key lock
+     * released, just before the lease is re-checked and the order sent, so a test can let the lease run out
+     * and a new owner take over at that very point. Null (the default) runs nothing.
+     */
+    void onClaimedBeforeSend(Runnable hook) {
+        this.claimedBeforeSend = hook;
     }
 
     @Override
