@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.amcp.api.model.Bar;
-import io.amcp.api.model.ClientOrderId;
 import io.amcp.api.model.InstrumentId;
 import io.amcp.api.model.Money;
 import io.amcp.api.model.Price;
@@ -16,10 +15,7 @@ import io.amcp.api.order.OrderEvent;
 import io.amcp.api.portfolio.AccountView;
 import io.amcp.api.portfolio.PositionView;
 import io.amcp.api.order.OrderRejected;
-import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.SubmitOrder;
-import io.amcp.api.spi.BrokerConnector;
-import io.amcp.api.spi.BrokerListener;
 import io.amcp.api.spi.OrderFence;
 import io.amcp.api.spi.PluginStatus;
 import io.amcp.api.spi.StrategyOwnershipGate;
@@ -28,10 +24,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -184,60 +178,6 @@ class TwoMemberClusterTest {
     private static SubmitOrder order(StrategyId s, long n) {
         return SubmitOrder.market(InstrumentId.of("AAPL"), Side.BUY, Quantity.of(1))
                 .withClientOrderId(ClusterOrderIds.of(s, n));
-    }
-
-    /** A venue that only records what reached it. */
-    private static final class RecordingVenue implements BrokerConnector {
-        final List<String> received = new CopyOnWriteArrayList<>();
-        final List<String> asked = new CopyOnWriteArrayList<>();
-        final String id;
-        final PluginStatus status;
-
-        RecordingVenue() {
-            this("recording", PluginStatus.ONLINE);
-        }
-
-        RecordingVenue(String id, PluginStatus status) {
-            this.id = id;
-            this.status = status;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public PluginStatus status() {
-            return status;
-        }
-
-        @Override
-        public void connect(BrokerListener listener) {
-        }
-
-        @Override
-        public void disconnect() {
-        }
-
-        @Override
-        public void submit(SubmitOrder order) {
-            received.add(order.clientOrderId().value());
-        }
-
-        @Override
-        public void cancel(ClientOrderId clientOrderId) {
-        }
-
-        @Override
-        public void replace(ReplaceOrder replace) {
-        }
-
-        @Override
-        public Set<ClientOrderId> resend(Collection<ClientOrderId> ids) {
-            ids.forEach(id -> asked.add(id.value()));
-            return ids.stream().filter(id -> !received.contains(id.value())).collect(Collectors.toSet());
-        }
     }
 
     @Test

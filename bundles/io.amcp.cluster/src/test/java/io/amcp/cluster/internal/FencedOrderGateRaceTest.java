@@ -9,33 +9,27 @@ import io.amcp.api.model.Side;
 import io.amcp.api.model.StrategyId;
 import io.amcp.api.order.OrderEvent;
 import io.amcp.api.order.OrderRejected;
-import io.amcp.api.order.ReplaceOrder;
 import io.amcp.api.order.SubmitOrder;
-import io.amcp.api.spi.BrokerConnector;
-import io.amcp.api.spi.BrokerListener;
-import io.amcp.api.spi.PluginStatus;
 import io.amcp.cluster.ClusterOrderIds;
 import io.amcp.cluster.ClusterSettings;
 import io.amcp.cluster.OrderRecord;
 import io.amcp.cluster.Ownership;
 import io.amcp.cluster.OwnershipListener;
+import io.amcp.cluster.RecordingVenue;
 import io.amcp.cluster.StrategyOwnership;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +57,7 @@ class FencedOrderGateRaceTest {
     private ClientOrderId id;
     private Lease oldLease;
     private Lease newLease;
-    private Venue venue;
+    private RecordingVenue venue;
     private FencedOrderGate oldOwner;
     private FencedOrderGate newOwner;
     private final List<OrderEvent> oldOwnerEvents = new CopyOnWriteArrayList<>();
@@ -96,7 +90,7 @@ class FencedOrderGateRaceTest {
                 Long.MAX_VALUE));
         oldLease = new Lease(OLD_EPOCH);
         newLease = new Lease(-1);
-        venue = new Venue();
+        venue = new RecordingVenue();
         oldOwner = gate(a, oldLease, oldOwnerEvents);
         newOwner = gate(b, newLease, newOwnerEvents);
     }
@@ -281,53 +275,6 @@ class FencedOrderGateRaceTest {
         @Override
         public void removeListener(OwnershipListener listener) {
             throw new UnsupportedOperationException("removeListener");
-        }
-    }
-
-    /** A venue that records what reached it and what it was asked about; knows an order once it got it. */
-    private static final class Venue implements BrokerConnector {
-        final List<String> received = new CopyOnWriteArrayList<>();
-        final List<String> asked = new CopyOnWriteArrayList<>();
-        volatile Runnable onResend = () -> { };
-
-        @Override
-        public String id() {
-            return "race-venue";
-        }
-
-        @Override
-        public PluginStatus status() {
-            return PluginStatus.ONLINE;
-        }
-
-        @Override
-        public void connect(BrokerListener listener) {
-        }
-
-        @Override
-        public void disconnect() {
-        }
-
-        @Override
-        public void submit(SubmitOrder order) {
-            received.add(order.clientOrderId().value());
-        }
-
-        @Override
-        public void cancel(ClientOrderId clientOrderId) {
-            throw new UnsupportedOperationException("cancel");
-        }
-
-        @Override
-        public void replace(ReplaceOrder replace) {
-            throw new UnsupportedOperationException("replace");
-        }
-
-        @Override
-        public Set<ClientOrderId> resend(Collection<ClientOrderId> ids) {
-            ids.forEach(i -> asked.add(i.value()));
-            onResend.run();
-            return ids.stream().filter(i -> !received.contains(i.value())).collect(Collectors.toSet());
         }
     }
 }
