@@ -31,6 +31,8 @@ class DataCommandTest {
         assertThat(export.code()).as(export.err()).isZero();
         // 2013-01-02, 03 and 04 were trading days
         assertThat(Files.readAllLines(csv)).hasSize(4).first().isEqualTo("symbol,time,open,high,low,close,volume");
+        // the bundled CSV's first session: 2013-01-02,553.82,555.00,541.63,549.03,20018500, ending 16:00 EST = 21:00 UTC
+        assertThat(Files.readAllLines(csv).get(1)).isEqualTo("AAPL,2013-01-02T21:00:00Z,553.82,555,541.63,549.03,20018500");
     }
 
     @Test

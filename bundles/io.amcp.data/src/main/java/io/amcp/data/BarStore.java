@@ -1074,9 +1074,8 @@ public final class BarStore implements AutoCloseable {
                     w.write("symbol,time,open,high,low,close,volume\n");
                     for (BarSeries s : series) {
                         for (int i = 0; i < s.size(); i++) {
-                            w.write(s.instrument().id() + "," + Clock.toInstant(s.time()[i]) + "," + FixedPoint.format(s.open()[i])
-                                    + "," + FixedPoint.format(s.high()[i]) + "," + FixedPoint.format(s.low()[i]) + ","
-                                    + FixedPoint.format(s.close()[i]) + "," + FixedPoint.format(s.volume()[i]) + "\n");
+                            w.write(ExportFormat.csvRow(s.instrument().id(), s.time()[i], s.open()[i], s.high()[i], s.low()[i],
+                                    s.close()[i], s.volume()[i]));
                         }
                     }
                 }

@@ -1,14 +1,13 @@
 package io.amcp.data.etl;
 
 import io.amcp.api.model.Bar;
-import io.amcp.api.model.FixedPoint;
 import io.amcp.api.model.InstrumentId;
-import io.amcp.api.spi.Clock;
 import io.amcp.api.spi.MarketDataHub;
 import io.amcp.api.spi.MarketDataHub.DeliveryPolicy;
 import io.amcp.api.spi.MarketDataSink;
 import io.amcp.data.BarBatch;
 import io.amcp.data.BarStore;
+import io.amcp.data.ExportFormat;
 import io.amcp.data.IngestResult;
 import io.amcp.datasource.file.BarSize;
 import java.io.BufferedWriter;
@@ -206,9 +205,7 @@ public final class LiveIngestRoutes extends RouteBuilder {
         try (BufferedWriter w = Files.newBufferedWriter(csv)) {
             w.write("symbol,end,open,high,low,close,volume\n");
             for (Bar b : bars) {
-                w.write(b.instrument().value() + "," + Clock.toInstant(b.time()) + "," + FixedPoint.format(b.open()) + ","
-                        + FixedPoint.format(b.high()) + "," + FixedPoint.format(b.low()) + "," + FixedPoint.format(b.close())
-                        + "," + FixedPoint.format(b.volume()) + "\n");
+                w.write(ExportFormat.csvRow(b.instrument(), b.time(), b.open(), b.high(), b.low(), b.close(), b.volume()));
             }
         }
         Path report = settings.reports().resolve(batch + ".txt");
