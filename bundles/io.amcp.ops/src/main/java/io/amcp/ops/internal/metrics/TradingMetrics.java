@@ -49,7 +49,7 @@ public final class TradingMetrics implements OrderEventListener, MarketDataSink,
 
     /** What the last {@link #probe()} found. */
     public record Probe(boolean ok, long roundTripNanos, AccountView account, boolean killSwitchEngaged,
-            String killSwitchReason, int positions, long workingOrders, String error) {
+            int positions, long workingOrders, String error) {
     }
 
     private final MeterRegistry registry;
@@ -61,7 +61,7 @@ public final class TradingMetrics implements OrderEventListener, MarketDataSink,
     private final Map<ClientOrderId, Long> submittedAt = new ConcurrentHashMap<>();
     private final Map<InstrumentId, AtomicLong> lastBar = new ConcurrentHashMap<>();
     private final AtomicReference<Probe> lastProbe = new AtomicReference<>(
-            new Probe(false, 0, null, false, "", 0, 0, "not probed yet"));
+            new Probe(false, 0, null, false, 0, 0, "not probed yet"));
 
     public TradingMetrics(MeterRegistry registry, Clock clock, TradingNode node) {
         this.registry = registry;
@@ -226,12 +226,11 @@ public final class TradingMetrics implements OrderEventListener, MarketDataSink,
             AccountView account = node.account();
             long roundTrip = System.nanoTime() - start;
             long working = node.orders().stream().filter(o -> o.status().isWorking()).count();
-            p = new Probe(true, roundTrip, account, node.killSwitch().isEngaged(), node.killSwitch().reason(),
-                    node.positions().size(), working, "");
+            p = new Probe(true, roundTrip, account, node.killSwitch().isEngaged(), node.positions().size(), working, "");
         } catch (RuntimeException e) {
             Probe before = lastProbe.get();
-            p = new Probe(false, before.roundTripNanos(), before.account(), before.killSwitchEngaged(),
-                    before.killSwitchReason(), before.positions(), before.workingOrders(), e.toString());
+            p = new Probe(false, before.roundTripNanos(), before.account(), before.killSwitchEngaged(), before.positions(),
+                    before.workingOrders(), e.toString());
         }
         lastProbe.set(p);
         return p;
