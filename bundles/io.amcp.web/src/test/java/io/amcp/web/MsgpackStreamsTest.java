@@ -16,6 +16,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class MsgpackStreamsTest {
 
     private final Vertx vertx = Vertx.vertx();
+    private final List<WebSocketClient> clients = new ArrayList<>();
 
     /** Frames of one connection: decoded MessagePack for binary frames, JSON text for text frames. */
     private static final class Frames {
@@ -79,6 +81,17 @@ class MsgpackStreamsTest {
         }
     }
 
+    /**
+     * Closes the test's WebSocket clients while the node still serves (each test's try block closes them
+     * before the node), so no close handshake is left to Vert.x's own shutdown after the server is gone.
+     */
+    private void closeClients() throws Exception {
+        for (WebSocketClient client : clients) {
+            client.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+        clients.clear();
+    }
+
     @AfterEach
     void closeVertx() throws Exception {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -94,6 +107,7 @@ class MsgpackStreamsTest {
         // a client closing after the test gives up on the close handshake after 1 s (Vert.x waits 10 s by
         // default, as long as the whole vertx.close() below may take)
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setClosingTimeout(1));
+        clients.add(client);
         // attach the handlers on the event loop as the connection completes, before the server's first frame
         // ("connected") can be read; attaching from the test thread afterwards races with it
         return client.connect(options).map(ws -> {
@@ -116,7 +130,7 @@ class MsgpackStreamsTest {
 
     @Test
     void marketDataInMsgpackFromAuthToBarsQuotesAndTrades() throws Exception {
-        try (PaperNode node = new PaperNode()) {
+        try (PaperNode node = new PaperNode(); AutoCloseable closesFirst = this::closeClients) {
             Frames frames = new Frames();
             WebSocket ws = connect(node, "/v2/iex", true, frames);
             // [{"T":"success","msg":"connected"}] by the spec's table: fixarray 1, fixmap 2, fixstr 1 "T",
@@ -195,7 +209,7 @@ class MsgpackStreamsTest {
 
     @Test
     void wrongKeysGetError402InMsgpack() throws Exception {
-        try (PaperNode node = new PaperNode()) {
+        try (PaperNode node = new PaperNode(); AutoCloseable closesFirst = this::closeClients) {
             Frames frames = new Frames();
             WebSocket ws = connect(node, "/v1beta3/crypto/us", true, frames);
             frames.nextMessage();
@@ -206,7 +220,7 @@ class MsgpackStreamsTest {
 
     @Test
     void tradeUpdatesInMsgpack() throws Exception {
-        try (PaperNode node = new PaperNode()) {
+        try (PaperNode node = new PaperNode(); AutoCloseable closesFirst = this::closeClients) {
             Frames frames = new Frames();
             WebSocket ws = connect(node, "/stream", true, frames);
             ws.writeBinaryMessage(packed(map("action", "auth", "key", node.viewer.keyId(), "secret",
