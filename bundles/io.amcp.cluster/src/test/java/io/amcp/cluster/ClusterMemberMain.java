@@ -111,8 +111,10 @@ public final class ClusterMemberMain {
         for (long n = next; n <= orders; n++) {
             ClientOrderId id = ClusterOrderIds.of(strategy, n);
             refusals.remove(id.value());
+            // under the epoch this loop was started for, as the kernel sends a strategy's orders: a loop of a lost
+            // epoch must not send under the epoch a later regain holds
             fence.submit(SubmitOrder.market(instrument, n % 2 == 0 ? Side.SELL : Side.BUY, Quantity.of(1))
-                    .withClientOrderId(id));
+                    .withClientOrderId(id), strategy, epoch);
             String refusal = refusals.get(id.value());
             if (refusal != null) {
                 OUT.println("REFUSED " + id + " " + refusal);
